@@ -1,0 +1,287 @@
+package alloc
+
+import (
+	"errors"
+	"math/big"
+	"slices"
+	"sort"
+)
+
+// Row is one row of a two-way table: its total, and its own shares of the
+// columns when the row is fixed (nil when it is free). Fixed shares sum to 1.
+type Row struct {
+	Total  int64
+	Shares []*big.Rat
+}
+
+// Mismatch is a column that the fixed rows cannot share with the others:
+// they take more of it than it holds, or (when no free row is left to take
+// the rest) they do not add up to it. Excess is what the fixed rows take
+// beyond the column total, in units; negative when they take too little.
+type Mismatch struct {
+	Col    int
+	Excess *big.Rat
+}
+
+// Exact is a table filled by the fixed-rows rule: exact cells, kept in a
+// form that is cheap to round.
+type Exact struct {
+	rows  []Row
+	fixed [][]*big.Rat // by row; nil for free rows
+	// A free row i's cell in column j is rows[i].Total × num[j] / den[j]:
+	// den is shared by the whole column, so comparing remainders within a
+	// column needs no arithmetic.
+	num, den []*big.Int
+}
+
+// Cell returns the exact value of cell i, j.
+func (e *Exact) Cell(i, j int) *big.Rat {
+	if e.fixed[i] != nil {
+		return e.fixed[i][j]
+	}
+	n := new(big.Int).Mul(big.NewInt(e.rows[i].Total), e.num[j])
+	return new(big.Rat).SetFrac(n, e.den[j])
+}
+
+func (e *Exact) cell(i, j int, tmp *big.Int) cell {
+	if e.fixed[i] != nil {
+		return newCell(e.fixed[i][j], i, j)
+	}
+	tmp.SetInt64(e.rows[i].Total)
+	tmp.Mul(tmp, e.num[j])
+	return newFrac(tmp, e.den[j], i, j)
+}
+
+// Fill computes the exact cells of a table by the fixed-rows rule: a fixed
+// row's cells are its total × its own shares; the free rows share what the
+// fixed rows leave of each column in proportion to their totals. The row
+// totals must sum to the column totals. When the table cannot be filled,
+// Fill returns the columns at fault and no table.
+func Fill(rows []Row, cols []int64) (*Exact, []Mismatch) {
+	e := &Exact{rows: rows, fixed: make([][]*big.Rat, len(rows))}
+	taken := make([]*big.Rat, len(cols)) // what the fixed rows take of each column
+	for j := range taken {
+		taken[j] = new(big.Rat)
+	}
+	var freeTotal int64
+	for i, r := range rows {
+		if r.Shares == nil {
+			freeTotal += r.Total
+			continue
+		}
+		total := new(big.Rat).SetInt64(r.Total)
+		e.fixed[i] = make([]*big.Rat, len(cols))
+		for j, s := range r.Shares {
+			c := new(big.Rat).Mul(total, s)
+			e.fixed[i][j] = c
+			taken[j].Add(taken[j], c)
+		}
+	}
+	var bad []Mismatch
+	e.num, e.den = make([]*big.Int, len(cols)), make([]*big.Int, len(cols))
+	for j, c := range cols {
+		left := new(big.Rat).SetInt64(c)
+		left.Sub(left, taken[j])
+		if left.Sign() < 0 || (freeTotal == 0 && left.Sign() != 0) {
+			bad = append(bad, Mismatch{Col: j, Excess: left.Neg(left)})
+			continue
+		}
+		e.num[j] = left.Num()
+		e.den[j] = new(big.Int).Mul(left.Denom(), big.NewInt(max(freeTotal, 1)))
+	}
+	if bad != nil {
+		return nil, bad
+	}
+	return e, nil
+}
+
+// Round rounds the filled table; see RoundTable.
+func (e *Exact) Round(rowTotals, colTotals []int64) ([][]int64, error) {
+	tmp := new(big.Int)
+	return roundTable(rowTotals, colTotals, func(i, j int) cell { return e.cell(i, j, tmp) })
+}
+
+// ErrNoRounding is returned by RoundTable when no controlled rounding
+// exists, which happens only when the table's margins disagree.
+var ErrNoRounding = errors.New("alloc: the table's rows and columns cannot both add up")
+
+// RoundTable rounds an exact table whose rows sum to rowTotals and whose
+// columns sum to colTotals (all whole units) so that every cell is its
+// exact value rounded down or up and every row and column still adds up.
+//
+// The leftover units go first to the cells with the largest remainders
+// (ties: larger exact value, earlier row, earlier column) as long as their
+// row and column still need one; a deterministic augmenting-path search
+// (a bipartite max-flow with unit capacities) then places the rest.
+func RoundTable(exact [][]*big.Rat, rowTotals, colTotals []int64) ([][]int64, error) {
+	return roundTable(rowTotals, colTotals, func(i, j int) cell { return newCell(exact[i][j], i, j) })
+}
+
+func roundTable(rowTotals, colTotals []int64, cellAt func(i, j int) cell) ([][]int64, error) {
+	nr, nc := len(rowTotals), len(colTotals)
+	out := make([][]int64, nr)
+	rowNeed := make([]int64, nr)
+	colNeed := make([]int64, nc)
+	copy(colNeed, colTotals)
+	cands := make([]cell, 0, nr*nc)
+	for i := 0; i < nr; i++ {
+		out[i] = make([]int64, nc)
+		rowNeed[i] = rowTotals[i]
+		for j := 0; j < nc; j++ {
+			c := cellAt(i, j)
+			out[i][j] = c.floor
+			rowNeed[i] -= c.floor
+			colNeed[j] -= c.floor
+			if c.hasFrac() {
+				cands = append(cands, c)
+			}
+		}
+	}
+	var need int64
+	for _, n := range rowNeed {
+		if n < 0 {
+			return nil, ErrNoRounding
+		}
+		need += n
+	}
+	var colSum int64
+	for _, n := range colNeed {
+		if n < 0 {
+			return nil, ErrNoRounding
+		}
+		colSum += n
+	}
+	if need != colSum {
+		return nil, ErrNoRounding
+	}
+	if need == 0 {
+		return out, nil
+	}
+	order := make([]int32, len(cands))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return compare(&cands[a], &cands[b]) })
+	// Greedy pass: every candidate cell, best remainder first, becomes an
+	// edge of the flow graph, rounded up while its row and column need it.
+	g := &flow{rowNeed: rowNeed, colNeed: colNeed, nc: nc}
+	g.edges = make([][]edge, nr)
+	for _, k := range order {
+		c := &cands[k]
+		up := rowNeed[c.row] > 0 && colNeed[c.col] > 0
+		if up {
+			rowNeed[c.row]--
+			colNeed[c.col]--
+			need--
+		}
+		g.edges[c.row] = append(g.edges[c.row], edge{col: int(c.col), up: up})
+	}
+	for _, es := range g.edges {
+		slices.SortFunc(es, func(a, b edge) int { return a.col - b.col })
+	}
+	for need > 0 {
+		if !g.augment() {
+			return nil, ErrNoRounding
+		}
+		need--
+	}
+	for i, es := range g.edges {
+		for _, e := range es {
+			if e.up {
+				out[i][e.col]++
+			}
+		}
+	}
+	return out, nil
+}
+
+// edge is a cell that may be rounded up; up says whether it is.
+type edge struct {
+	col int
+	up  bool
+}
+
+// flow is the bipartite graph of rows and columns used to place the units
+// that the greedy pass could not.
+type flow struct {
+	edges   [][]edge // by row, ordered by column
+	rowNeed []int64
+	colNeed []int64
+	nc      int
+}
+
+// augment finds one path from a row that still needs a unit to a column
+// that still needs one, alternating between cells not rounded up (row to
+// column) and cells rounded up (column back to row), and flips it. Rows
+// and columns are visited in index order, so the result is deterministic.
+func (g *flow) augment() bool {
+	nr := len(g.edges)
+	// byCol[j] lists the rows rounded up in column j.
+	byCol := make([][]int, g.nc)
+	for i, es := range g.edges {
+		for _, e := range es {
+			if e.up {
+				byCol[e.col] = append(byCol[e.col], i)
+			}
+		}
+	}
+	rowFrom := make([]int, nr) // column we reached the row through, -1 for a start row, -2 unseen
+	colFrom := make([]int, g.nc)
+	for i := range rowFrom {
+		rowFrom[i] = -2
+	}
+	for j := range colFrom {
+		colFrom[j] = -2
+	}
+	var queue []int
+	for i, n := range g.rowNeed {
+		if n > 0 {
+			rowFrom[i] = -1
+			queue = append(queue, i)
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		for _, e := range g.edges[i] {
+			if e.up || colFrom[e.col] != -2 {
+				continue
+			}
+			colFrom[e.col] = i
+			if g.colNeed[e.col] > 0 {
+				g.flip(e.col, rowFrom, colFrom)
+				return true
+			}
+			for _, k := range byCol[e.col] {
+				if rowFrom[k] == -2 {
+					rowFrom[k] = e.col
+					queue = append(queue, k)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// flip walks the path found by augment back from column j and switches
+// every cell on it between rounded up and rounded down.
+func (g *flow) flip(j int, rowFrom, colFrom []int) {
+	g.colNeed[j]--
+	for {
+		i := colFrom[j]
+		g.set(i, j, true)
+		prev := rowFrom[i]
+		if prev == -1 {
+			g.rowNeed[i]--
+			return
+		}
+		g.set(i, prev, false)
+		j = prev
+	}
+}
+
+func (g *flow) set(i, j int, up bool) {
+	es := g.edges[i]
+	k := sort.Search(len(es), func(k int) bool { return es[k].col >= j })
+	es[k].up = up
+}

@@ -1,0 +1,39 @@
+package compute_test
+
+import (
+	"fmt"
+	"testing"
+	"testing/fstest"
+
+	"planbook/generator/compute"
+	"planbook/generator/plan"
+	"planbook/internal/synth"
+)
+
+func loadSynth(b testing.TB, o synth.Options) *plan.Plan {
+	fsys := fstest.MapFS{}
+	for name, text := range synth.Site(o) {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	p, errs := plan.Load(fsys)
+	if errs.HasErrors() {
+		b.Fatal(errs.Err())
+	}
+	return p
+}
+
+// BenchmarkCompute computes synthetic plans of 12 products and 50, 500 and
+// 2,000 regions, every tenth region with its own seasonality and mixes.
+func BenchmarkCompute(b *testing.B) {
+	for _, n := range []int{50, 500, 2000} {
+		p := loadSynth(b, synth.Options{Seed: 1, Regions: n, Products: 12, FixedEvery: 10})
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, errs := compute.Compute(p); errs.HasErrors() {
+					b.Fatal(errs.Err())
+				}
+			}
+		})
+	}
+}

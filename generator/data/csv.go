@@ -1,0 +1,110 @@
+package data
+
+import (
+	"bytes"
+	"encoding/csv"
+
+	"planbook/generator/compute"
+	"planbook/generator/numfmt"
+)
+
+// bom starts every CSV file so that spreadsheet programs read it as UTF-8.
+const bom = "\ufeff"
+
+// CSV returns the plan's tables as CSV files by their path under the
+// output folder: one header row, one row per region or product with its
+// id, name, cells and total, and a last row of column totals. Amounts are
+// in the plan's unit.
+func CSV(r *compute.Result) map[string][]byte {
+	months := make([]string, 12)
+	for i := range months {
+		months[i] = r.Plan.MonthLabel(i)
+	}
+	quarters := []string{"Q1", "Q2", "Q3", "Q4"}
+	productIDs := make([]string, len(r.Products))
+	for j, p := range r.Products {
+		productIDs[j] = p.ID
+	}
+	customerIDs := make([]string, len(r.Customers))
+	for j, c := range r.Customers {
+		customerIDs[j] = c.ID
+	}
+	channelIDs := make([]string, len(r.Channels))
+	channelIndex := map[string]int{}
+	for j, c := range r.Channels {
+		channelIDs[j] = c.ID
+		channelIndex[c.ID] = j
+	}
+
+	regionRows := func(cells func(*compute.Region) []int64) []csvRow {
+		rows := make([]csvRow, len(r.Regions))
+		for i, reg := range r.Regions {
+			rows[i] = csvRow{reg.ID, reg.Name, cells(reg)}
+		}
+		return rows
+	}
+	productRows := func(cells func(*compute.Product) []int64) []csvRow {
+		rows := make([]csvRow, len(r.Products))
+		for i, p := range r.Products {
+			rows[i] = csvRow{p.ID, p.Name, cells(p)}
+		}
+		return rows
+	}
+	return map[string][]byte{
+		"data/regions-quarters.csv": table(r, "region", quarters, regionRows(func(g *compute.Region) []int64 { return g.Quarters[:] })),
+		"data/regions-months.csv":   table(r, "region", months, regionRows(func(g *compute.Region) []int64 { return g.Months[:] })),
+		"data/regions-products.csv": table(r, "region", productIDs, regionRows(func(g *compute.Region) []int64 { return g.Products })),
+		"data/regions-customers.csv": table(r, "region", customerIDs, regionRows(func(g *compute.Region) []int64 {
+			out := make([]int64, len(g.Customers))
+			for j, c := range g.Customers {
+				out[j] = c.Target
+			}
+			return out
+		})),
+		"data/regions-channels.csv": table(r, "region", channelIDs, regionRows(func(g *compute.Region) []int64 {
+			out := make([]int64, len(channelIDs))
+			for _, ch := range g.Channels {
+				out[channelIndex[ch.ID]] = ch.Target
+			}
+			return out
+		})),
+		"data/products-quarters.csv": table(r, "product", quarters, productRows(func(p *compute.Product) []int64 { return p.Quarters[:] })),
+		"data/products-months.csv":   table(r, "product", months, productRows(func(p *compute.Product) []int64 { return p.Months[:] })),
+	}
+}
+
+type csvRow struct {
+	id, name string
+	cells    []int64
+}
+
+// table writes one CSV table with a total column and a total row.
+func table(r *compute.Result, kind string, cols []string, rows []csvRow) []byte {
+	var b bytes.Buffer
+	b.WriteString(bom)
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	header := append([]string{kind, "name"}, cols...)
+	w.Write(append(header, "total"))
+	colTotals := make([]int64, len(cols))
+	var grand int64
+	amount := func(units int64) string { return numfmt.Exact(r.Amount(units)) }
+	for _, row := range rows {
+		rec := []string{row.id, row.name}
+		var total int64
+		for j, v := range row.cells {
+			rec = append(rec, amount(v))
+			total += v
+			colTotals[j] += v
+		}
+		grand += total
+		w.Write(append(rec, amount(total)))
+	}
+	rec := []string{"total", ""}
+	for _, v := range colTotals {
+		rec = append(rec, amount(v))
+	}
+	w.Write(append(rec, amount(grand)))
+	w.Flush()
+	return b.Bytes()
+}

@@ -1,0 +1,228 @@
+// Package diag holds planbook's one error type: a message about a place in
+// a site's files, with the source line and a hint, and a list that collects
+// every such message of a run instead of stopping at the first.
+//
+// It must not know about plans or sites; it only positions and prints.
+package diag
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Level says how serious a diagnostic is.
+type Level int
+
+// The levels, least serious first.
+const (
+	Warning Level = iota
+	Error
+)
+
+// String returns "warning" or "error".
+func (l Level) String() string {
+	if l == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one problem found in a site's files.
+type Diagnostic struct {
+	Level    Level
+	File     string // slash path relative to the site, e.g. content/plan.toml; a folder ends in '/'
+	Line     int    // 1-based; 0 when the problem has no single line
+	Col      int    // 1-based; 0 when unknown
+	Message  string // what is wrong, with the figures
+	Hint     string // what to do about it; may be empty
+	LineText string // the source line at Line, without its newline; may be empty
+}
+
+// String formats d as "file:line:col: message", leaving out the parts that
+// are unknown. Warnings say so after the position.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Position())
+	b.WriteString(": ")
+	if d.Level == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Message)
+	return b.String()
+}
+
+// Position formats the place of d as "file:line:col", "file:line" or "file".
+func (d Diagnostic) Position() string {
+	switch {
+	case d.Line > 0 && d.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+	case d.Line > 0:
+		return fmt.Sprintf("%s:%d", d.File, d.Line)
+	}
+	return d.File
+}
+
+// List collects diagnostics. The zero value is ready to use.
+type List struct {
+	items []Diagnostic
+}
+
+// Add appends d.
+func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
+
+// Errorf adds an error at file:line:col.
+func (l *List) Errorf(file string, line, col int, format string, args ...any) {
+	l.Add(Diagnostic{Level: Error, File: file, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at file:line:col.
+func (l *List) Warnf(file string, line, col int, format string, args ...any) {
+	l.Add(Diagnostic{Level: Warning, File: file, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
+}
+
+// Append adds every diagnostic of other.
+func (l *List) Append(other *List) {
+	if other != nil {
+		l.items = append(l.items, other.items...)
+	}
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	for _, d := range l.items {
+		if d.Level == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Len returns the number of diagnostics.
+func (l *List) Len() int { return len(l.items) }
+
+// Errors returns the error-level diagnostics, sorted.
+func (l *List) Errors() []Diagnostic { return l.filter(Error) }
+
+// Warnings returns the warning-level diagnostics, sorted.
+func (l *List) Warnings() []Diagnostic { return l.filter(Warning) }
+
+func (l *List) filter(level Level) []Diagnostic {
+	var out []Diagnostic
+	for _, d := range l.Sorted() {
+		if d.Level == level {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Sorted returns the diagnostics ordered by file, line, column and message,
+// with exact duplicates removed, so that output does not depend on the
+// order in which they were found.
+func (l *List) Sorted() []Diagnostic {
+	out := make([]Diagnostic, len(l.items))
+	copy(out, l.items)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Message < b.Message
+	})
+	uniq := out[:0]
+	for i, d := range out {
+		if i > 0 && d == out[i-1] {
+			continue
+		}
+		uniq = append(uniq, d)
+	}
+	return uniq
+}
+
+// Err returns the list as an error when it holds errors, else nil.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &ListError{Diagnostics: l.Errors()}
+}
+
+// ListError is the error returned when a site has errors. It carries every
+// error-level diagnostic, sorted.
+type ListError struct {
+	Diagnostics []Diagnostic
+}
+
+func (e *ListError) Error() string {
+	lines := make([]string, len(e.Diagnostics))
+	for i, d := range e.Diagnostics {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Print writes d to w the way a terminal user reads it: the position and
+// message, the source line with a caret under the column, and the hint.
+func Print(w io.Writer, d Diagnostic) {
+	fmt.Fprintln(w, d.String())
+	if d.LineText != "" && d.Line > 0 {
+		num := fmt.Sprintf("%d", d.Line)
+		text := strings.ReplaceAll(d.LineText, "\t", " ")
+		fmt.Fprintf(w, "  %s | %s\n", num, text)
+		if d.Col > 0 {
+			pad := displayWidth(text, d.Col-1)
+			fmt.Fprintf(w, "  %s | %s^\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", pad))
+		}
+	}
+	if d.Hint != "" {
+		fmt.Fprintf(w, "  hint: %s\n", d.Hint)
+	}
+}
+
+// displayWidth returns the terminal width of the first n bytes of s,
+// counting East Asian wide characters as two columns.
+func displayWidth(s string, n int) int {
+	if n > len(s) {
+		n = len(s)
+	}
+	w := 0
+	for _, r := range s[:n] {
+		if isWide(r) {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+func isWide(r rune) bool {
+	return r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf) ||
+		(r >= 0xac00 && r <= 0xd7a3) || (r >= 0xf900 && r <= 0xfaff) ||
+		(r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xff60) ||
+		(r >= 0xffe0 && r <= 0xffe6) || (r >= 0x20000 && r <= 0x3fffd))
+}
+
+// Pos is a place in a site's files.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// At returns an error-level diagnostic at p.
+func (p Pos) At(format string, args ...any) Diagnostic {
+	return Diagnostic{Level: Error, File: p.File, Line: p.Line, Col: p.Col, Message: fmt.Sprintf(format, args...)}
+}
+
+// WarnAt returns a warning-level diagnostic at p.
+func (p Pos) WarnAt(format string, args ...any) Diagnostic {
+	return Diagnostic{Level: Warning, File: p.File, Line: p.Line, Col: p.Col, Message: fmt.Sprintf(format, args...)}
+}

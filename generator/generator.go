@@ -1,0 +1,81 @@
+// Package generator is planbook's pipeline. A build reads as one function:
+//
+//	Load (files → typed plan, every error collected)
+//	  → Compute (pure math: the breakdowns)
+//	  → Render (pages, charts and data files, in memory)
+//	  → Write (only changed files, swapped in atomically)
+//
+// The commands (build, check, and the others) reuse these stages.
+package generator
+
+import (
+	"os"
+	"path/filepath"
+
+	"planbook/generator/compute"
+	"planbook/generator/data"
+	"planbook/generator/diag"
+	"planbook/generator/plan"
+	"planbook/generator/publish"
+	"planbook/generator/site"
+)
+
+// Load reads, validates and computes the plan of the site folder dir. The
+// list holds every error and warning; the result is nil when the plan did
+// not load, and incomplete when the computation reported errors.
+func Load(dir string) (*compute.Result, *diag.List) {
+	p, errs := plan.Load(os.DirFS(dir))
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	r, cerrs := compute.Compute(p)
+	errs.Append(cerrs)
+	return r, errs
+}
+
+// Render turns a computed plan into the files of its site.
+func Render(r *compute.Result) (publish.Files, *diag.List) {
+	files, errs := site.Render(r)
+	files["data/plan.json"] = data.JSON(r)
+	for name, b := range data.CSV(r) {
+		files[name] = b
+	}
+	return files, errs
+}
+
+// Options says what to build and where.
+type Options struct {
+	Site string // the site folder
+	Out  string // the output folder; "" means the site's configured output inside Site
+}
+
+// Report says what a build did.
+type Report struct {
+	Result      *compute.Result // nil when the plan did not load
+	Diagnostics *diag.List      // every error and warning
+	Out         string
+	Stats       publish.Stats
+}
+
+// Build runs the whole pipeline. On any error in the plan it returns a
+// *diag.ListError and leaves the output folder as it was.
+func Build(opts Options) (*Report, error) {
+	rep := &Report{}
+	r, errs := Load(opts.Site)
+	rep.Result, rep.Diagnostics = r, errs
+	if err := errs.Err(); err != nil {
+		return rep, err
+	}
+	rep.Out = opts.Out
+	if rep.Out == "" {
+		rep.Out = filepath.Join(opts.Site, filepath.FromSlash(r.Plan.Config.Output))
+	}
+	files, rerrs := Render(r)
+	errs.Append(rerrs)
+	if err := errs.Err(); err != nil {
+		return rep, err
+	}
+	st, err := publish.Publish(rep.Out, files)
+	rep.Stats = st
+	return rep, err
+}

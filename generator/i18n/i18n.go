@@ -1,0 +1,76 @@
+// Package i18n holds planbook's user-facing strings in Simplified Chinese
+// and English, and the number formats of each language.
+package i18n
+
+import (
+	"fmt"
+	"math/big"
+
+	"planbook/generator/numfmt"
+)
+
+// Languages are the supported language tags.
+var Languages = []string{"zh-CN", "en"}
+
+// Lang is a supported language tag; unknown tags fall back to zh-CN.
+type Lang string
+
+// T returns the string for key in l, or the key itself when it has none.
+func (l Lang) T(key string) string {
+	if m, ok := catalog[key]; ok {
+		if s, ok := m[l]; ok {
+			return s
+		}
+		return m["zh-CN"]
+	}
+	return key
+}
+
+// Sprintf formats the string for key in l with args.
+func (l Lang) Sprintf(key string, args ...any) string {
+	return fmt.Sprintf(l.T(key), args...)
+}
+
+// Amount formats an amount with thousands separators and the plan's
+// unit: "13,800 万元". Places is the most decimals shown.
+func (l Lang) Amount(r *big.Rat, places int, unit string) string {
+	s := numfmt.Group(numfmt.Fixed(r, places), ",")
+	if unit == "" {
+		return s
+	}
+	return s + " " + unit
+}
+
+// Number formats a number with thousands separators and at most places
+// decimals.
+func (l Lang) Number(r *big.Rat, places int) string {
+	return numfmt.Group(numfmt.Fixed(r, places), ",")
+}
+
+// Percent formats a ratio as a percentage with one decimal: "19.5%".
+func (l Lang) Percent(r *big.Rat) string {
+	return numfmt.Group(numfmt.Places(new(big.Rat).Mul(r, big.NewRat(100, 1)), 1), ",") + "%"
+}
+
+// SignedPercent formats a ratio as a change: "+15.0%" or "-2.5%".
+func (l Lang) SignedPercent(r *big.Rat) string {
+	s := l.Percent(r)
+	if r.Sign() >= 0 {
+		return "+" + s
+	}
+	return s
+}
+
+// Points formats a difference of two ratios in percentage points:
+// "+1.5 pp" or "+1.5 个百分点".
+func (l Lang) Points(r *big.Rat) string {
+	s := numfmt.Places(new(big.Rat).Mul(r, big.NewRat(100, 1)), 1)
+	if r.Sign() >= 0 {
+		s = "+" + s
+	}
+	return s + l.T("points")
+}
+
+var catalog = map[string]map[Lang]string{
+	"points": {"zh-CN": " 个百分点", "en": " pp"},
+}

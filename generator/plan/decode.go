@@ -1,0 +1,514 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"planbook/generator/diag"
+	"planbook/generator/numfmt"
+)
+
+// formatRatio writes a ratio the way it was written: a percentage or a
+// fraction.
+func formatRatio(r *big.Rat, percent bool) string {
+	if percent {
+		return numfmt.Percent(r, 4)
+	}
+	return numfmt.Exact(r)
+}
+
+// source is one TOML document being decoded: its path relative to the
+// site, the positions of its keys, and where its diagnostics go.
+type source struct {
+	file string
+	loc  *locator
+	errs *diag.List
+	// lineOffset is added to every line number: front matter starts a few
+	// lines into its Markdown file.
+	lineOffset int
+}
+
+// parseTOML decodes text into a table. A syntax error is reported at its
+// position and returns nil.
+func parseTOML(file, text string, lineOffset int, errs *diag.List) (*table, *source) {
+	src := &source{file: file, errs: errs, lineOffset: lineOffset}
+	var m map[string]any
+	if _, err := toml.Decode(text, &m); err != nil {
+		src.loc = &locator{pos: map[string][2]int{}, lines: strings.Split(text, "\n")}
+		var perr toml.ParseError
+		d := diag.Diagnostic{Level: diag.Error, File: file, Line: 1 + lineOffset, Message: "invalid TOML: " + err.Error()}
+		if errors.As(err, &perr) {
+			d.Line, d.Col = perr.Position.Line+lineOffset, perr.Position.Col
+			d.Message = "invalid TOML: " + perr.Message
+			d.LineText = src.loc.lineText(perr.Position.Line)
+			d.Hint = tomlHint(perr)
+		}
+		errs.Add(d)
+		return nil, src
+	}
+	src.loc = newLocator(text)
+	return &table{src: src, m: m, known: map[string]bool{}}, src
+}
+
+func tomlHint(perr toml.ParseError) string {
+	u := perr.Usage
+	if i := strings.IndexByte(u, '\n'); i >= 0 {
+		u = u[:i]
+	}
+	if strings.Contains(perr.Message, "expected value") || strings.Contains(perr.Message, "bare") {
+		return `text values need quotes, for example name = "华东大区"`
+	}
+	return strings.TrimSpace(u)
+}
+
+// pos returns the position of path in this file.
+func (s *source) pos(path string) diag.Pos {
+	line, col := s.loc.find(path)
+	return diag.Pos{File: s.file, Line: line + s.lineOffset, Col: col}
+}
+
+// errorf reports an error at path.
+func (s *source) errorf(path, hint, format string, args ...any) {
+	s.report(diag.Error, path, hint, format, args...)
+}
+
+// warnf reports a warning at path.
+func (s *source) warnf(path, hint, format string, args ...any) {
+	s.report(diag.Warning, path, hint, format, args...)
+}
+
+func (s *source) report(level diag.Level, path, hint, format string, args ...any) {
+	line, col := s.loc.find(path)
+	s.errs.Add(diag.Diagnostic{
+		Level: level, File: s.file, Line: line + s.lineOffset, Col: col,
+		Message: fmt.Sprintf(format, args...), Hint: hint, LineText: s.loc.lineText(line),
+	})
+}
+
+// table is one TOML table being decoded. Every accessor records its key as
+// known, so that done can report the keys nobody asked for.
+type table struct {
+	src   *source
+	path  string
+	m     map[string]any
+	known map[string]bool
+	order []string // known keys in the order asked, for suggestions
+}
+
+func (t *table) keyPath(key string) string { return join(t.path, key) }
+
+func (t *table) get(key string) (any, bool) {
+	if !t.known[key] {
+		t.known[key] = true
+		t.order = append(t.order, key)
+	}
+	v, ok := t.m[key]
+	return v, ok
+}
+
+// done reports every key of the table that no accessor asked for.
+func (t *table) done() {
+	var unknown []string
+	for k := range t.m {
+		if !t.known[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		hint := ""
+		if len(t.order) > 0 {
+			hint = "allowed here: " + strings.Join(t.order, ", ")
+		}
+		t.src.errorf(t.keyPath(k), hint, "unknown key %q%s", k, diag.DidYouMean(k, t.order))
+	}
+}
+
+func (t *table) typeError(key, want string, v any) {
+	t.src.errorf(t.keyPath(key), "", "%s must be %s, not %s", key, want, describe(v))
+}
+
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("the text %q", x)
+	case int64:
+		return fmt.Sprintf("the number %d", x)
+	case float64:
+		return "the number " + strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// str returns a text value; required reports its absence.
+func (t *table) str(key string, required bool) string {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.missing(key)
+		}
+		return ""
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		t.typeError(key, "text in quotes", v)
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		t.src.errorf(t.keyPath(key), "", "%s must not be empty", key)
+	}
+	return s
+}
+
+func (t *table) missing(key string) {
+	t.src.errorf(t.path, "", "missing key %q", key)
+}
+
+// enum returns a text value that must be one of allowed.
+func (t *table) enum(key string, required bool, allowed ...string) string {
+	s := t.str(key, required)
+	if s == "" {
+		return ""
+	}
+	for _, a := range allowed {
+		if s == a {
+			return s
+		}
+	}
+	t.src.errorf(t.keyPath(key), "", "%s %q is not one of %s%s", key, s, strings.Join(allowed, ", "), diag.DidYouMean(s, allowed))
+	return ""
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// checkID reports an id that does not match the id pattern.
+func (s *source) checkID(path, id string) bool {
+	if idPattern.MatchString(id) {
+		return true
+	}
+	s.errorf(path, "ids use lowercase letters, digits, '-' and '_', and start with a letter or digit, for example \"east\"",
+		"invalid id %q%s", id, suggestID(id))
+	return false
+}
+
+func suggestID(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(id)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		case r == ' ' || r == '.':
+			b.WriteByte('-')
+		}
+	}
+	s := strings.TrimLeft(b.String(), "-_")
+	if s == "" || s == id {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", s)
+}
+
+// integer returns a whole-number value; ok is false when absent or wrong.
+func (t *table) integer(key string, required bool) (int64, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.missing(key)
+		}
+		return 0, false
+	}
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+			return int64(x), true
+		}
+	}
+	t.typeError(key, "a whole number", v)
+	return 0, false
+}
+
+// number converts a TOML number to an exact decimal: integers as written,
+// floats as the shortest decimal that reads back to the same float, which
+// is the decimal as written for up to 15 significant digits.
+func number(v any) (*big.Rat, bool) {
+	switch x := v.(type) {
+	case int64:
+		return new(big.Rat).SetInt64(x), true
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, false
+		}
+		r, ok := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+		return r, ok
+	}
+	return nil, false
+}
+
+// amount returns a non-negative amount in the plan's unit.
+func (t *table) amount(key string, required bool) *big.Rat {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.missing(key)
+		}
+		return nil
+	}
+	r, ok := number(v)
+	if !ok {
+		hint := ""
+		if s, isStr := v.(string); isStr && strings.HasSuffix(strings.TrimSpace(s), "%") {
+			hint = "amounts are plain numbers in the plan's unit; percentages belong to share, growth and other ratios"
+		} else if isStr {
+			hint = "write the number without quotes, for example " + key + " = 4800"
+		}
+		t.src.errorf(t.keyPath(key), hint, "%s must be a number, not %s", key, describe(v))
+		return nil
+	}
+	if r.Sign() < 0 {
+		t.src.errorf(t.keyPath(key), "", "%s must not be negative (found %s)", key, numfmt.Exact(r))
+		return nil
+	}
+	return r
+}
+
+// ratioKind says which ratios a field accepts.
+type ratioKind int
+
+const (
+	shareRatio  ratioKind = iota // 0..1
+	growthRatio                  // ≥ -1, may be above 1
+	anyRatio                     // any value (a KPI may be a point change)
+)
+
+// ratio returns a ratio written as a fraction (0.15) or a percent string
+// ("15%").
+func (t *table) ratio(key string, kind ratioKind, required bool) *big.Rat {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.missing(key)
+		}
+		return nil
+	}
+	return t.src.ratioValue(t.keyPath(key), key, v, kind)
+}
+
+func (s *source) ratioValue(path, name string, v any, kind ratioKind) *big.Rat {
+	var r *big.Rat
+	percent := false
+	switch x := v.(type) {
+	case string:
+		text := strings.TrimSpace(x)
+		if !strings.HasSuffix(text, "%") {
+			s.errorf(path, fmt.Sprintf(`write a fraction (0.15) or a percentage with its sign ("15%%")`),
+				"%s %q is not a ratio", name, x)
+			return nil
+		}
+		p, ok := parseDecimal(strings.TrimSpace(strings.TrimSuffix(text, "%")))
+		if !ok {
+			s.errorf(path, `write a percentage like "15%" or "2.5%"`, "%s %q is not a percentage", name, x)
+			return nil
+		}
+		r = p.Quo(p, big.NewRat(100, 1))
+		percent = true
+	default:
+		n, ok := number(v)
+		if !ok {
+			s.errorf(path, `write a fraction (0.15) or a percentage ("15%")`, "%s must be a ratio, not %s", name, describe(v))
+			return nil
+		}
+		r = n
+	}
+	switch kind {
+	case shareRatio:
+		if r.Sign() < 0 {
+			s.errorf(path, "", "%s must not be negative (found %s)", name, formatRatio(r, percent))
+			return nil
+		}
+		if r.Cmp(big.NewRat(1, 1)) > 0 {
+			if percent {
+				s.errorf(path, "a share is at most 100%", "%s %s is above 100%%", name, formatRatio(r, true))
+			} else {
+				frac := new(big.Rat).Quo(r, big.NewRat(100, 1))
+				s.errorf(path, fmt.Sprintf(`shares are fractions of 1 or percentages: %s or "%s%%"`, numfmt.Exact(frac), numfmt.Exact(r)),
+					"%s %s is above 1 (did you mean %s?)", name, numfmt.Exact(r), numfmt.Exact(frac))
+			}
+			return nil
+		}
+	case growthRatio:
+		if r.Cmp(big.NewRat(-1, 1)) < 0 {
+			s.errorf(path, "a growth below -100% would make the amount negative", "%s %s is below -100%%", name, formatRatio(r, percent))
+			return nil
+		}
+	}
+	return r
+}
+
+// parseDecimal parses a plain decimal such as "15", "-2.5" or "0.125".
+func parseDecimal(s string) (*big.Rat, bool) {
+	if s == "" || strings.ContainsAny(s, "/eE_ ") {
+		return nil, false
+	}
+	return new(big.Rat).SetString(s)
+}
+
+// weight returns a non-negative relative weight.
+func (t *table) weight(key string) *big.Rat {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	r, ok := number(v)
+	if !ok {
+		t.typeError(key, "a number", v)
+		return nil
+	}
+	if r.Sign() < 0 {
+		t.src.errorf(t.keyPath(key), "", "%s must not be negative (found %s)", key, numfmt.Exact(r))
+		return nil
+	}
+	return r
+}
+
+// date returns a TOML local date.
+func (t *table) date(key string, required bool) (Date, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		if required {
+			t.missing(key)
+		}
+		return Date{}, false
+	}
+	switch x := v.(type) {
+	case time.Time:
+		if x.Location().String() == "date-local" {
+			return Date{Year: x.Year(), Month: x.Month(), Day: x.Day()}, true
+		}
+		t.src.errorf(t.keyPath(key), "write the date alone, for example "+key+" = 2024-03-10", "%s must be a date without a time", key)
+	case string:
+		hint := "write the date without quotes, for example " + key + " = 2024-03-10"
+		t.src.errorf(t.keyPath(key), hint, "%s must be a date, not the text %q", key, x)
+	default:
+		t.typeError(key, "a date like 2024-03-10", v)
+	}
+	return Date{}, false
+}
+
+// strings returns a list of texts, each with its path for later messages.
+func (t *table) strList(key string) ([]string, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return nil, false
+	}
+	list, isList := v.([]any)
+	if !isList {
+		t.typeError(key, `a list of texts like ["east", "south"]`, v)
+		return nil, false
+	}
+	out := make([]string, 0, len(list))
+	for i, e := range list {
+		s, isStr := e.(string)
+		if !isStr {
+			t.src.errorf(join(t.keyPath(key), strconv.Itoa(i)), "", "%s must list texts in quotes, not %s", key, describe(e))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// list returns the elements of a TOML array of any values.
+func (t *table) list(key string) ([]any, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return nil, false
+	}
+	list, isList := v.([]any)
+	if !isList {
+		t.typeError(key, "a list", v)
+		return nil, false
+	}
+	return list, true
+}
+
+// sub returns the table at key, or nil when absent.
+func (t *table) sub(key string) *table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		t.src.errorf(t.keyPath(key), "write it as a table: ["+t.keyPath(key)+"]", "%s must be a table, not %s", key, describe(v))
+		return nil
+	}
+	return &table{src: t.src, path: t.keyPath(key), m: m, known: map[string]bool{}}
+}
+
+// tables returns the entries of an array of tables ([[key]]).
+func (t *table) tables(key string) []*table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	var maps []map[string]any
+	switch x := v.(type) {
+	case []map[string]any:
+		maps = x
+	case []any:
+		for i, e := range x {
+			m, isMap := e.(map[string]any)
+			if !isMap {
+				t.src.errorf(join(t.keyPath(key), strconv.Itoa(i)), "write each entry as [["+t.keyPath(key)+"]]", "%s must hold tables, not %s", key, describe(e))
+				return nil
+			}
+			maps = append(maps, m)
+		}
+	default:
+		t.src.errorf(t.keyPath(key), "write each entry as [["+t.keyPath(key)+"]]", "%s must be a list of tables, not %s", key, describe(v))
+		return nil
+	}
+	out := make([]*table, len(maps))
+	for i, m := range maps {
+		out[i] = &table{src: t.src, path: join(t.keyPath(key), strconv.Itoa(i)), m: m, known: map[string]bool{}}
+	}
+	return out
+}
+
+// keys returns the table's keys in the order they appear in the file.
+func (t *table) keys() []string {
+	keys := make([]string, 0, len(t.m))
+	for k := range t.m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		pi, pj := t.src.pos(t.keyPath(keys[i])), t.src.pos(t.keyPath(keys[j]))
+		if pi.Line != pj.Line {
+			return pi.Line < pj.Line
+		}
+		if pi.Col != pj.Col {
+			return pi.Col < pj.Col
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}

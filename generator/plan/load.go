@@ -1,0 +1,158 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"planbook/generator/diag"
+)
+
+// File names of a site.
+const (
+	ConfigFile = "planbook.toml"
+	PlanFile   = "content/plan.toml"
+	RegionsDir = "content/regions"
+	ContentDir = "content"
+)
+
+// MaxFileSize is the largest input file planbook reads.
+const MaxFileSize = 10 << 20
+
+// Load reads and validates the plan of the site in fsys. It reports every
+// problem it finds in the returned list; the plan is usable only when the
+// list holds no errors.
+func Load(fsys fs.FS) (*Plan, *diag.List) {
+	errs := &diag.List{}
+	p := &Plan{}
+	p.Config = loadConfig(fsys, errs)
+	text, ok := readFile(fsys, PlanFile, errs)
+	if !ok {
+		if _, err := fs.Stat(fsys, PlanFile); errors.Is(err, fs.ErrNotExist) {
+			errs.Add(diag.Diagnostic{Level: diag.Error, File: PlanFile,
+				Message: "missing plan: every site needs content/plan.toml",
+				Hint:    "run planbook in the site folder, or point -s at it; a site holds content/plan.toml"})
+		}
+		return p, errs
+	}
+	decodePlan(p, text, errs)
+	loadRegions(fsys, p, errs)
+	loadPages(fsys, p, errs)
+	validate(p, errs)
+	return p, errs
+}
+
+// readFile reads a site file as UTF-8 text, refusing files that are too
+// large or not text.
+func readFile(fsys fs.FS, name string, errs *diag.List) (string, bool) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			errs.Errorf(name, 0, 0, "cannot read: %v", err)
+		}
+		return "", false
+	}
+	if info.Size() > MaxFileSize {
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: name,
+			Message: "file too large: " + sizeText(info.Size()) + ", the limit is 10 MiB",
+			Hint:    "split it into smaller files; a plan file this large is almost certainly a mistake"})
+		return "", false
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		errs.Errorf(name, 0, 0, "cannot read: %v", err)
+		return "", false
+	}
+	if !utf8.Valid(data) {
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: name, Line: firstInvalidLine(data),
+			Message: "file is not UTF-8 text", Hint: "save the file as UTF-8 (without BOM) in your editor"})
+		return "", false
+	}
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	return text, true
+}
+
+func firstInvalidLine(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}
+
+func sizeText(n int64) string {
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
+
+func loadConfig(fsys fs.FS, errs *diag.List) Config {
+	c := Config{Language: "zh-CN", Theme: "default", Output: "public", BasePath: "/"}
+	text, ok := readFile(fsys, ConfigFile, errs)
+	if !ok {
+		return c
+	}
+	t, _ := parseTOML(ConfigFile, text, 0, errs)
+	if t == nil {
+		return c
+	}
+	if s := t.enum("language", false, "zh-CN", "en"); s != "" {
+		c.Language = s
+	}
+	if s := t.str("theme", false); s != "" {
+		if !idPattern.MatchString(s) {
+			t.src.errorf("theme", "a theme is a folder name under themes/, for example \"default\"", "invalid theme name %q", s)
+		} else {
+			c.Theme = s
+		}
+	}
+	if s := t.str("output", false); s != "" {
+		c.Output = s
+	}
+	if s := t.str("base_path", false); s != "" {
+		c.BasePath = s
+	}
+	if v, ok := t.get("unsafe_html"); ok {
+		if b, isBool := v.(bool); isBool {
+			c.UnsafeHTML = b
+		} else {
+			t.typeError("unsafe_html", "true or false", v)
+		}
+	}
+	t.done()
+	return c
+}
+
+// loadRegions reads content/regions/*.toml in file-name order.
+func loadRegions(fsys fs.FS, p *Plan, errs *diag.List) {
+	entries, err := fs.ReadDir(fsys, RegionsDir)
+	if err != nil {
+		return // no regions: a plan may have none
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && path.Ext(e.Name()) == ".toml" {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		file := RegionsDir + "/" + name
+		text, ok := readFile(fsys, file, errs)
+		if !ok {
+			continue
+		}
+		if r := decodeRegion(p, file, strings.TrimSuffix(name, ".toml"), text, errs); r != nil {
+			p.Regions = append(p.Regions, r)
+		}
+	}
+}

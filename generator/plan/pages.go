@@ -1,0 +1,172 @@
+package plan
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"planbook/generator/diag"
+)
+
+// ReservedSlugs are the URL names the site itself uses.
+var ReservedSlugs = []string{"assets", "changes", "data", "index", "products", "regions"}
+
+// loadPages reads every Markdown file under content/: region narratives
+// (content/regions/ID.md) and narrative sections (all others).
+func loadPages(fsys fs.FS, p *Plan, errs *diag.List) {
+	var files []string
+	fs.WalkDir(fsys, ContentDir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && name == ContentDir+"/actuals" {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && path.Ext(name) == ".md" {
+			files = append(files, name)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	slugs := map[string]diag.Pos{}
+	for _, file := range files {
+		text, ok := readFile(fsys, file, errs)
+		if !ok {
+			continue
+		}
+		if path.Dir(file) == RegionsDir {
+			loadNarrative(p, file, text, errs)
+			continue
+		}
+		pg := parsePage(p, file, text, false, errs)
+		if pg == nil {
+			continue
+		}
+		pos := diag.Pos{File: file, Line: 1, Col: 1}
+		if first, dup := slugs[pg.Slug]; dup {
+			d := pos.At("page slug %q is used by %s too", pg.Slug, first.File)
+			d.Hint = `set a different slug = "…" in the front matter of one of them`
+			errs.Add(d)
+			continue
+		}
+		slugs[pg.Slug] = pos
+		p.Pages = append(p.Pages, pg)
+	}
+	sort.SliceStable(p.Pages, func(i, j int) bool { return p.Pages[i].Weight < p.Pages[j].Weight })
+}
+
+// loadNarrative attaches content/regions/ID.md to its region.
+func loadNarrative(p *Plan, file, text string, errs *diag.List) {
+	id := strings.TrimSuffix(path.Base(file), ".md")
+	r := p.Region(id)
+	if r == nil {
+		var ids []string
+		for _, x := range p.Regions {
+			ids = append(ids, x.ID)
+		}
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1,
+			Message: "narrative for unknown region " + id + diag.DidYouMean(id, ids),
+			Hint:    "a region narrative is named after its region file: content/regions/" + id + ".toml must exist"})
+		return
+	}
+	pg := parsePage(p, file, text, true, errs)
+	if pg == nil {
+		return
+	}
+	if pg.Title == "" {
+		pg.Title = r.Name
+	}
+	r.Narrative = pg
+}
+
+// parsePage splits a Markdown file into its TOML front matter (between
+// "+++" lines) and body, and decodes the front matter.
+func parsePage(p *Plan, file, text string, narrative bool, errs *diag.List) *Page {
+	base := strings.TrimSuffix(path.Base(file), ".md")
+	pg := &Page{File: file, Slug: base, Body: text, BodyLine: 1}
+	front, body, bodyLine, ok := splitFrontMatter(text)
+	if !ok {
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1,
+			Message: "front matter is not closed", Hint: "end the front matter with a line holding only +++"})
+		return nil
+	}
+	pg.Body, pg.BodyLine = body, bodyLine
+	if front != "" {
+		t, _ := parseTOML(file, front, 1, errs)
+		if t == nil {
+			return nil
+		}
+		pg.Title = t.str("title", false)
+		if !narrative {
+			if w, ok := t.integer("weight", false); ok {
+				pg.Weight = w
+			}
+			if s := t.str("slug", false); s != "" {
+				if t.src.checkID("slug", s) {
+					pg.Slug = s
+				}
+			}
+			pg.Regions = refList(p, t, "regions", "region")
+		}
+		t.done()
+	}
+	if narrative {
+		return pg
+	}
+	for _, r := range ReservedSlugs {
+		if pg.Slug == r {
+			errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1,
+				Message: "page slug " + r + " is taken by the site's own " + r + "/ folder",
+				Hint:    `rename the file or set slug = "…" in its front matter`})
+			return nil
+		}
+	}
+	if !idPattern.MatchString(pg.Slug) {
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1,
+			Message: "file name " + base + ".md is not a valid page slug" + suggestID(base),
+			Hint:    `rename the file, or set slug = "…" (lowercase letters, digits, '-' and '_') in its front matter`})
+		return nil
+	}
+	if pg.Title == "" {
+		pg.Title = firstHeading(pg.Body)
+		if pg.Title == "" {
+			pg.Title = base
+		}
+	}
+	return pg
+}
+
+// splitFrontMatter returns the front matter between a first line "+++" and
+// the next such line, the body after it and the body's first line number.
+// A file without front matter is all body.
+func splitFrontMatter(text string) (front, body string, bodyLine int, ok bool) {
+	first, rest, _ := strings.Cut(text, "\n")
+	if strings.TrimRight(first, " \t\r") != "+++" {
+		return "", text, 1, true
+	}
+	line := 2
+	var b strings.Builder
+	for rest != "" {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
+		if strings.TrimRight(l, " \t\r") == "+++" {
+			return b.String(), rest, line + 1, true
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+		line++
+	}
+	return "", "", 0, false
+}
+
+// firstHeading returns the text of the first "# " heading of a Markdown
+// body, or "".
+func firstHeading(body string) string {
+	for _, l := range strings.Split(body, "\n") {
+		if strings.HasPrefix(l, "# ") {
+			return strings.TrimSpace(l[2:])
+		}
+	}
+	return ""
+}

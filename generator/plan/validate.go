@@ -1,0 +1,149 @@
+package plan
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"planbook/generator/diag"
+	"planbook/generator/numfmt"
+)
+
+// validate checks what no single file can: the splits of products,
+// customer types and regions, unique ids across files, and references.
+func validate(p *Plan, errs *diag.List) {
+	checkSplit(errs, products(p), "product", p.ProductsPos)
+	checkSplit(errs, customers(p), "customer type", p.CustomersPos)
+	var regions []*Member
+	for _, r := range p.Regions {
+		regions = append(regions, &r.Member)
+	}
+	checkSplit(errs, regions, "region", diag.Pos{File: RegionsDir + "/"})
+
+	seen := map[string]diag.Pos{}
+	for _, k := range p.KPIs {
+		checkUnique(errs, seen, "KPI", k.ID, k.Pos)
+	}
+	seen = map[string]diag.Pos{}
+	for _, pr := range p.Promotions {
+		checkUnique(errs, seen, "promotion", pr.ID, pr.Pos)
+	}
+	ids := map[string][]string{"region": memberIDs(regions), "product": memberIDs(products(p))}
+	for _, r := range p.refs {
+		checkRef(r.src, r.path, r.kind, r.id, ids[r.kind])
+	}
+	p.refs = nil
+}
+
+func products(p *Plan) []*Member {
+	out := make([]*Member, len(p.Products))
+	for i, x := range p.Products {
+		out[i] = &x.Member
+	}
+	return out
+}
+
+func customers(p *Plan) []*Member {
+	out := make([]*Member, len(p.Customers))
+	for i, x := range p.Customers {
+		out[i] = &x.Member
+	}
+	return out
+}
+
+func memberIDs(ms []*Member) []string {
+	ids := make([]string, 0, len(ms))
+	for _, m := range ms {
+		if m.ID != "" {
+			ids = append(ids, m.ID)
+		}
+	}
+	return ids
+}
+
+// checkRef reports an id that is not among ids, suggesting the nearest.
+func checkRef(src *source, path, kind, id string, ids []string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	hint := "no " + kind + "s are defined"
+	if len(ids) > 0 {
+		sorted := append([]string(nil), ids...)
+		sort.Strings(sorted)
+		hint = kind + " ids: " + strings.Join(sorted, ", ")
+	}
+	src.errorf(path, hint, "unknown %s %q%s", kind, id, diag.DidYouMean(id, ids))
+	return false
+}
+
+func checkUnique(errs *diag.List, seen map[string]diag.Pos, kind, id string, pos diag.Pos) {
+	if id == "" {
+		return
+	}
+	if first, ok := seen[id]; ok {
+		where := fmt.Sprintf("line %d", first.Line)
+		if first.File != pos.File {
+			where = fmt.Sprintf("%s:%d", first.File, first.Line)
+		}
+		d := pos.At("duplicate %s id %q (first used at %s)", kind, id, where)
+		d.Hint = "ids are unique within their list; rename one of them"
+		errs.Add(d)
+		return
+	}
+	seen[id] = pos
+}
+
+// checkSplit checks one list of split members: unique ids, one kind for
+// all, shares summing to exactly 100%, weights not all zero.
+func checkSplit(errs *diag.List, ms []*Member, noun string, pos diag.Pos) {
+	seen := map[string]diag.Pos{}
+	for _, m := range ms {
+		checkUnique(errs, seen, noun, m.ID, m.Pos)
+	}
+	if len(ms) == 0 || ms[0].KindPos == (diag.Pos{}) {
+		return
+	}
+	kind := ms[0].Kind
+	for _, m := range ms[1:] {
+		if m.KindPos != (diag.Pos{}) && m.Kind != kind {
+			d := m.KindPos.At("%s %s uses %s but %s %s uses %s: a list uses one kind", noun, m.label(), m.Kind, noun, ms[0].label(), kind)
+			d.Hint = "give every " + noun + " a share, or every one a weight, or every one a growth with its baseline"
+			errs.Add(d)
+			return
+		}
+	}
+	var parts []string
+	sum := new(big.Rat)
+	for _, m := range ms {
+		v := m.Share
+		if kind == ByWeight {
+			v = m.Weight
+		}
+		if kind == ByGrowth {
+			continue
+		}
+		if v == nil {
+			return // already reported
+		}
+		sum.Add(sum, v)
+		if kind == ByShare {
+			parts = append(parts, m.ID+" "+numfmt.Percent(v, 4))
+		}
+	}
+	switch {
+	case kind == ByShare && sum.Cmp(big.NewRat(1, 1)) != 0:
+		gap := new(big.Rat).Sub(big.NewRat(1, 1), sum)
+		hint := numfmt.Percent(gap, 4) + " is not assigned"
+		if gap.Sign() < 0 {
+			hint = numfmt.Percent(new(big.Rat).Neg(gap), 4) + " too much is assigned"
+		}
+		d := pos.At("%s shares sum to %s, want 100%% (%s)", noun, numfmt.Percent(sum, 4), strings.Join(parts, ", "))
+		d.Hint = hint + "; shares of one list add up to exactly 100%"
+		errs.Add(d)
+	case kind == ByWeight && sum.Sign() == 0:
+		errs.Add(pos.At("%s weights are all 0: nothing to split by", noun))
+	}
+}

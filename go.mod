@@ -1,0 +1,7 @@
+module planbook
+
+go 1.26.0
+
+require github.com/BurntSushi/toml v1.6.0
+
+require golang.org/x/sys v0.50.0 // indirect
