@@ -157,6 +157,11 @@ func (t *table) member(m *Member, withID bool) {
 	}
 	switch len(kinds) {
 	case 0:
+		for k := range t.m {
+			if diag.Suggest(k, []string{"share", "weight", "growth"}) != "" {
+				return // a misspelt key, reported as unknown with a suggestion
+			}
+		}
 		t.src.errorf(t.path, `add share = "40%", weight = 2, or growth = "10%" with baseline = …`, "%s needs one of share, weight or growth", m.label())
 		return
 	case 1:

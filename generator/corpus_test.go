@@ -1,0 +1,144 @@
+package generator_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"planbook/generator"
+	"planbook/generator/data"
+	"planbook/generator/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output of golden tests")
+
+// writeSite writes the files of a txtar archive (except those whose name
+// starts with "expect") into a new temporary folder.
+func writeSite(t *testing.T, ar *txtar.Archive) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "expect") {
+			continue
+		}
+		name := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// section returns the archive file named name, adding it when missing.
+func section(ar *txtar.Archive, name string) *txtar.File {
+	for i := range ar.Files {
+		if ar.Files[i].Name == name {
+			return &ar.Files[i]
+		}
+	}
+	ar.Files = append(ar.Files, txtar.File{Name: name})
+	return &ar.Files[len(ar.Files)-1]
+}
+
+// positioned matches a diagnostic's first line: a file, a line and a
+// column, or a folder for errors with no single line.
+var positioned = regexp.MustCompile(`^(content/[^:]+\.(toml|md):\d+(:\d+)?|content/regions/|planbook\.toml:\d+(:\d+)?): `)
+
+// TestBadInputs loads every broken site under testdata/bad and compares
+// the errors planbook prints with the archive's "expect" section. Every
+// error must name its file, and its line where it has one.
+func TestBadInputs(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/bad/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no bad-input cases found")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := writeSite(t, ar)
+			_, errs := generator.Load(dir)
+			if !errs.HasErrors() {
+				t.Fatalf("%s loads without errors", file)
+			}
+			var out bytes.Buffer
+			for _, d := range errs.Errors() {
+				if !positioned.MatchString(d.String()) {
+					t.Errorf("error does not name a file and line: %s", d)
+				}
+				diag.Print(&out, d)
+			}
+			want := section(ar, "expect")
+			if *update {
+				want.Data = out.Bytes()
+				os.WriteFile(file, txtar.Format(ar), 0o644)
+				return
+			}
+			if got := out.String(); got != string(want.Data) {
+				t.Errorf("errors differ (run go test ./generator -run BadInputs -update to accept)\ngot:\n%s\nwant:\n%s", got, want.Data)
+			}
+		})
+	}
+}
+
+// TestGoldenPlans computes every site under testdata/sites and the bundled
+// example, and compares data/plan.json with its golden file.
+func TestGoldenPlans(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/sites/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden sites found")
+	}
+	cases := map[string]string{"example": "../"}
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases[strings.TrimSuffix(filepath.Base(file), ".txtar")] = writeSite(t, ar)
+	}
+	for name, dir := range cases {
+		t.Run(name, func(t *testing.T) {
+			r, errs := generator.Load(dir)
+			if err := errs.Err(); err != nil {
+				t.Fatal(err)
+			}
+			got := data.JSON(r)
+			golden := filepath.Join("../testdata/golden", name+".plan.json")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				os.WriteFile(golden, got, 0o644)
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./generator -run GoldenPlans -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s (run with -update to accept):\n%s", name, golden, firstDiff(string(got), string(want)))
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line of two texts.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return "line " + strconv.Itoa(i+1) + ":\n  got:  " + al[i] + "\n  want: " + bl[i]
+		}
+	}
+	return "lengths differ"
+}
