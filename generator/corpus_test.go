@@ -50,9 +50,10 @@ func section(ar *txtar.Archive, name string) *txtar.File {
 	return &ar.Files[len(ar.Files)-1]
 }
 
-// positioned matches a diagnostic's first line: a file, a line and a
-// column, or a folder for errors with no single line.
-var positioned = regexp.MustCompile(`^(content/[^:]+\.(toml|md):\d+(:\d+)?|content/regions/|planbook\.toml:\d+(:\d+)?): `)
+// positioned matches a diagnostic's first line: a file with its line and
+// column, a file alone for a problem of the whole file (a missing plan, a
+// bad file name), or a folder for errors with no single line.
+var positioned = regexp.MustCompile(`^(content/[^:]+\.(toml|md)(:\d+(:\d+)?)?|content/regions/|planbook\.toml:\d+(:\d+)?): `)
 
 // TestBadInputs loads every broken site under testdata/bad and compares
 // the errors planbook prints with the archive's "expect" section. Every

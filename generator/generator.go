@@ -29,6 +29,7 @@ func Load(dir string) (*compute.Result, *diag.List) {
 		return nil, errs
 	}
 	r, cerrs := compute.Compute(p)
+	cerrs.FillSource(p.SourceLine)
 	errs.Append(cerrs)
 	return r, errs
 }

@@ -36,11 +36,12 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	r, errs := generator.Load(*site)
 	printDiagnostics(stderr, errs)
 	nerr, nwarn := len(errs.Errors()), len(errs.Warnings())
-	if r != nil && !errs.HasErrors() {
+	if r != nil {
 		fmt.Fprintln(stdout, "Checks:")
 		for _, c := range r.Checks {
 			fmt.Fprintf(stdout, "  %-8s %-24s %s\n", c.Level, c.Code, c.Message)
-			if c.Level == "warning" {
+			switch c.Level {
+			case "warning":
 				nwarn++
 			}
 		}

@@ -270,3 +270,23 @@ func jitter(rng *rand.Rand, w []*big.Rat) []*big.Rat {
 	}
 	return out
 }
+
+// TestSplitFastPathAgrees checks that splitting by whole-number weights in
+// 128-bit integers gives exactly what the big.Rat path gives.
+func TestSplitFastPathAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 2000; n++ {
+		k := 1 + rng.IntN(15)
+		w := make([]*big.Rat, k)
+		for i := range w {
+			w[i] = big.NewRat(int64(rng.IntN(100000)), int64(1+rng.IntN(1000)))
+		}
+		w[0].Add(w[0], big.NewRat(1, 1)) // not all zero
+		total := int64(rng.IntN(1 << 40))
+		fast := Split(total, w)
+		slow := Round(exactParts(total, w))
+		if fmt.Sprint(fast) != fmt.Sprint(slow) {
+			t.Fatalf("Split(%d, %v) = %v, big.Rat path gives %v", total, w, fast, slow)
+		}
+	}
+}

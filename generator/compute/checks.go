@@ -100,7 +100,8 @@ func (c *computer) checks() {
 				l.Amount(ph.Target, 2, unit), l.SignedPercent(ph.Growth), l.Amount(ph.Baseline, 2, unit), l.Percent(g))
 		}
 	}
-	if c.errs.HasErrors() {
+	if n := len(c.errs.Errors()); n > 0 {
+		c.check(Error, "splits", "check.splits.error", n)
 		return
 	}
 	c.r.Checks = append(c.r.Checks, Check{Level: OK, Code: "splits", Message: l.T("check.splits")})

@@ -162,14 +162,30 @@ func (c *computer) run() {
 func (c *computer) annualTarget() int64 {
 	p := c.p
 	if p.Target.Revenue != nil {
-		return new(big.Rat).Quo(p.Target.Revenue, p.Precision).Num().Int64()
+		return c.units(p.Target.Revenue, p.Target.Pos)
 	}
 	if p.Target.Growth == nil || p.Baseline.Revenue == nil {
 		return 0
 	}
 	t := new(big.Rat).Add(big.NewRat(1, 1), p.Target.Growth)
-	t.Mul(t, p.Baseline.Revenue)
-	return alloc.RoundHalfAway(t.Quo(t, p.Precision))
+	return c.units(t.Mul(t, p.Baseline.Revenue), p.Target.Pos)
+}
+
+// maxUnits bounds every amount in units: a quadrillion units is far beyond
+// any plan, and keeps every sum well inside int64.
+const maxUnits = 1_000_000_000_000_000
+
+// units rounds an amount to whole units (half away from zero), reporting
+// an amount too large to plan with at pos.
+func (c *computer) units(amount *big.Rat, pos diag.Pos) int64 {
+	u := new(big.Rat).Quo(amount, c.p.Precision)
+	if new(big.Rat).Abs(u).Cmp(new(big.Rat).SetInt64(maxUnits)) > 0 {
+		d := pos.At("amount %s is too large: at most %d times the precision %s", u.FloatString(0), int64(maxUnits), c.p.Precision.RatString())
+		d.Hint = "check the baseline, growth and precision; a coarser precision (for example 1 instead of 0.01) allows larger amounts"
+		c.errs.Add(d)
+		return 0
+	}
+	return alloc.RoundHalfAway(u)
 }
 
 // quarterShares returns a seasonality's quarter shares, equal when unset.
@@ -222,6 +238,6 @@ func perUnit(amount *big.Rat, n int64) *big.Rat {
 
 // round2 rounds r half away from zero to two decimals.
 func round2(r *big.Rat) *big.Rat {
-	h := new(big.Rat).Mul(r, big.NewRat(100, 1))
-	return new(big.Rat).SetFrac64(alloc.RoundHalfAway(h), 100)
+	out, _ := new(big.Rat).SetString(r.FloatString(2)) // FloatString rounds half away from zero
+	return out
 }

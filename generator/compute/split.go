@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"fmt"
 	"math/big"
 
 	"planbook/generator/alloc"
@@ -48,7 +49,7 @@ func (c *computer) split(total int64, ms []*plan.Member, fit plan.Fit) split {
 		if fit == plan.FitKeep {
 			s.keep = true
 			for i, w := range weights {
-				s.targets[i] = alloc.RoundHalfAway(new(big.Rat).Quo(w, c.p.Precision))
+				s.targets[i] = c.units(w, ms[i].KindPos)
 				s.shares[i] = ratio(s.targets[i], total)
 			}
 			return s
@@ -200,26 +201,30 @@ func (c *computer) regions() {
 
 	productTotals := make([]int64, len(r.Products))
 	productIDs := make([]string, len(r.Products))
+	productLabels := make([]string, len(r.Products))
 	for j, pr := range r.Products {
 		productTotals[j], productIDs[j] = pr.Target, pr.ID
+		productLabels[j] = fmt.Sprintf("product %q (%s)", pr.ID, pr.Name)
 	}
 	for i, reg := range p.Regions {
 		rows[i] = row{id: reg.ID, total: s.targets[i], pos: reg.MixProductsPos, shares: mixShares(reg.MixProducts, productIDs)}
 	}
-	byProduct := c.table(tableRegionsProducts, rows, productTotals, productIDs)
+	byProduct := c.table(tableRegionsProducts, rows, productTotals, productLabels)
 	for i, rr := range r.Regions {
 		rr.Products = byProduct[i]
 	}
 
 	customerTotals := make([]int64, len(r.Customers))
 	customerIDs := make([]string, len(r.Customers))
+	customerLabels := make([]string, len(r.Customers))
 	for j, cu := range r.Customers {
 		customerTotals[j], customerIDs[j] = cu.Target, cu.ID
+		customerLabels[j] = fmt.Sprintf("customer type %q (%s)", cu.ID, cu.Name)
 	}
 	for i, reg := range p.Regions {
 		rows[i] = row{id: reg.ID, total: s.targets[i], pos: reg.MixCustomersPos, shares: mixShares(reg.MixCustomers, customerIDs)}
 	}
-	byCustomer := c.table(tableRegionsCustomers, rows, customerTotals, customerIDs)
+	byCustomer := c.table(tableRegionsCustomers, rows, customerTotals, customerLabels)
 	for i, rr := range r.Regions {
 		for j, cu := range r.Customers {
 			rc := &RegionCustomer{ID: cu.ID, Target: byCustomer[i][j]}

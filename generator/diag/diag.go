@@ -89,6 +89,17 @@ func (l *List) Append(other *List) {
 	}
 }
 
+// FillSource sets the source line of every diagnostic that has a line and
+// column but no source text yet, from lines(file, line).
+func (l *List) FillSource(lines func(file string, line int) string) {
+	for i := range l.items {
+		d := &l.items[i]
+		if d.LineText == "" && d.Line > 0 && d.Col > 0 {
+			d.LineText = lines(d.File, d.Line)
+		}
+	}
+}
+
 // HasErrors reports whether any diagnostic is an error.
 func (l *List) HasErrors() bool {
 	for _, d := range l.items {

@@ -18,7 +18,7 @@ func Suggest(word string, candidates []string) string {
 			continue
 		}
 		d := distance(word, c)
-		if len(word) >= 3 && (strings.HasPrefix(c, word) || strings.HasPrefix(word, c)) {
+		if len(word) >= 2 && (strings.HasPrefix(c, word) || strings.HasPrefix(word, c)) {
 			d = min(d, limit) // a cut-off word is a likely typo too: "grow" → "growing"
 		}
 		if d <= limit && (bestDist < 0 || d < bestDist) {

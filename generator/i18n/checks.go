@@ -31,6 +31,10 @@ func init() {
 			"zh-CN": "所有拆分、二维表与引用均有效:每一行、每一列的合计都精确一致",
 			"en":    "Every split, table and reference is valid: every row and column adds up exactly",
 		},
+		"check.splits.error": {
+			"zh-CN": "有 %d 处拆分或二维表无法对齐,详见上方错误",
+			"en":    "%d splits or tables cannot add up; see the errors above",
+		},
 		"check.fit-gap": {
 			"zh-CN": "%s:自下而上提报合计 %s,自上而下目标 %s,差额 %s,已按提报比例缩放",
 			"en":    "%s: bottom-up proposals total %s against the top-down %s (gap %s); scaled to fit",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -48,15 +49,60 @@ func parseTOML(file, text string, lineOffset int, errs *diag.List) (*table, *sou
 		d := diag.Diagnostic{Level: diag.Error, File: file, Line: 1 + lineOffset, Message: "invalid TOML: " + err.Error()}
 		if errors.As(err, &perr) {
 			d.Line, d.Col = perr.Position.Line+lineOffset, perr.Position.Col
-			d.Message = "invalid TOML: " + perr.Message
 			d.LineText = src.loc.lineText(perr.Position.Line)
-			d.Hint = tomlHint(perr)
+			d.Message, d.Hint = tomlMessage(perr.Message)
+			if d.Hint == "" {
+				d.Hint = tomlHint(perr)
+			}
+			if d.Col > len(d.LineText)+1 {
+				d.Col = len(d.LineText) + 1
+			}
+			if strings.Contains(perr.Message, "has already been defined") {
+				d.Col = 1
+			}
 		}
 		errs.Add(d)
 		return nil, src
 	}
 	src.loc = newLocator(text)
 	return &table{src: src, m: m, known: map[string]bool{}}, src
+}
+
+// subject names what a file describes, for messages about the whole file.
+func (s *source) subject() string {
+	switch {
+	case strings.HasPrefix(s.file, RegionsDir+"/") && strings.HasSuffix(s.file, ".toml"):
+		return "region " + strings.TrimSuffix(path.Base(s.file), ".toml")
+	case s.file == PlanFile:
+		return "the plan"
+	}
+	return s.file
+}
+
+// tomlMessage rewords the TOML library's message for a planner.
+func tomlMessage(msg string) (string, string) {
+	switch {
+	case strings.Contains(msg, "strings cannot contain newlines"), strings.Contains(msg, "unexpected EOF"):
+		return "text is not closed: a quote is missing", `end the text with a quote: name = "华东大区"`
+	case strings.Contains(msg, "has already been defined"):
+		k := between(msg, "'", "'")
+		return fmt.Sprintf("key %q is set twice", k), "remove one of the two lines"
+	case strings.Contains(msg, "cannot be used as an array"):
+		k := between(msg, "'", "'")
+		return fmt.Sprintf("[[%s]] comes after a [%s.…] table", k, k), fmt.Sprintf("write every [%s.…] table after the [[%s]] entry it belongs to", k, k)
+	case strings.Contains(msg, "expected value") || strings.Contains(msg, "bare"):
+		return "invalid TOML: " + msg, `text values need quotes, for example name = "华东大区"`
+	}
+	return "invalid TOML: " + msg, ""
+}
+
+func between(s, open, close string) string {
+	_, rest, ok := strings.Cut(s, open)
+	if !ok {
+		return ""
+	}
+	k, _, _ := strings.Cut(rest, close)
+	return k
 }
 
 func tomlHint(perr toml.ParseError) string {
@@ -97,11 +143,54 @@ func (s *source) report(level diag.Level, path, hint, format string, args ...any
 // table is one TOML table being decoded. Every accessor records its key as
 // known, so that done can report the keys nobody asked for.
 type table struct {
-	src   *source
-	path  string
-	m     map[string]any
-	known map[string]bool
-	order []string // known keys in the order asked, for suggestions
+	src    *source
+	path   string
+	m      map[string]any
+	known  map[string]bool
+	order  []string // known keys in the order asked, for suggestions
+	parent *table
+	// unknown collects, on the file's root table, the unknown keys of
+	// every table, reported when the root is done and every table's
+	// keys are known.
+	unknown []unknownKey
+}
+
+type unknownKey struct {
+	t   *table
+	key string
+}
+
+// child returns the table m at key below t.
+func (t *table) child(key string, m map[string]any) *table {
+	return &table{src: t.src, path: t.keyPath(key), m: m, known: map[string]bool{}, parent: t}
+}
+
+func (t *table) root() *table {
+	for t.parent != nil {
+		t = t.parent
+	}
+	return t
+}
+
+// what names the table for messages: "[target]", "[[products]] entry
+// \"core\"", or the file itself.
+func (t *table) what() string {
+	if t.path == "" {
+		return t.src.file
+	}
+	parts := strings.Split(t.path, ".")
+	last := parts[len(parts)-1]
+	if _, err := strconv.Atoi(last); err == nil && len(parts) > 1 {
+		name := strings.Join(parts[:len(parts)-1], ".")
+		for _, k := range []string{"id", "name", "topic"} {
+			if v, ok := t.m[k].(string); ok && v != "" {
+				return fmt.Sprintf("[[%s]] %q", name, v)
+			}
+		}
+		n, _ := strconv.Atoi(last)
+		return fmt.Sprintf("[[%s]] entry %d", name, n+1)
+	}
+	return "[" + t.path + "]"
 }
 
 func (t *table) keyPath(key string) string { return join(t.path, key) }
@@ -115,26 +204,64 @@ func (t *table) get(key string) (any, bool) {
 	return v, ok
 }
 
-// done reports every key of the table that no accessor asked for.
+// done notes every key of the table that no accessor asked for. The root
+// table of a file reports them all, once every table's keys are known.
 func (t *table) done() {
-	var unknown []string
+	r := t.root()
 	for k := range t.m {
 		if !t.known[k] {
-			unknown = append(unknown, k)
+			r.unknown = append(r.unknown, unknownKey{t, k})
 		}
 	}
-	sort.Strings(unknown)
-	for _, k := range unknown {
-		hint := ""
-		if len(t.order) > 0 {
-			hint = "allowed here: " + strings.Join(t.order, ", ")
+	if t != r {
+		return
+	}
+	sort.Slice(r.unknown, func(i, j int) bool {
+		a, b := r.unknown[i], r.unknown[j]
+		if a.t.path != b.t.path {
+			return a.t.path < b.t.path
 		}
-		t.src.errorf(t.keyPath(k), hint, "unknown key %q%s", k, diag.DidYouMean(k, t.order))
+		return a.key < b.key
+	})
+	for _, u := range r.unknown {
+		u.t.reportUnknown(u.key)
 	}
 }
 
+func (t *table) reportUnknown(k string) {
+	// A key of an enclosing table written after a [table] header belongs
+	// to that table in TOML: say so rather than only "unknown".
+	for p := t.parent; p != nil; p = p.parent {
+		if p.known[k] {
+			owner := "a file's own keys come before its first [table]"
+			if p.path != "" {
+				owner = "[" + p.path + "]'s own keys come before its sub-tables"
+			}
+			t.src.errorf(t.keyPath(k), fmt.Sprintf("move %s above [%s]: in TOML every key after a [table] header belongs to that table, so %s", k, t.path, owner),
+				"key %q is not allowed in %s", k, t.what())
+			return
+		}
+	}
+	hint := ""
+	if len(t.order) > 0 {
+		hint = "allowed here: " + strings.Join(t.order, ", ")
+	}
+	t.src.errorf(t.keyPath(k), hint, "unknown key %q%s", k, diag.DidYouMean(k, t.order))
+}
+
 func (t *table) typeError(key, want string, v any) {
-	t.src.errorf(t.keyPath(key), "", "%s must be %s, not %s", key, want, describe(v))
+	hint := ""
+	switch x := v.(type) {
+	case int64, float64:
+		if strings.Contains(want, "text") {
+			hint = fmt.Sprintf("put text in quotes: %s = \"%v\"", key, x)
+		}
+	case string:
+		if _, ok := parseDecimal(strings.TrimSpace(x)); ok && strings.Contains(want, "number") {
+			hint = fmt.Sprintf("write the number without quotes: %s = %s", key, strings.TrimSpace(x))
+		}
+	}
+	t.src.errorf(t.keyPath(key), hint, "%s must be %s, not %s", key, want, describe(v))
 }
 
 func describe(v any) string {
@@ -177,8 +304,36 @@ func (t *table) str(key string, required bool) string {
 	return s
 }
 
+// missingHints shows a line to add for a required key.
+var missingHints = map[string]string{
+	"title":  `title = "2024年销售部门目标分解与执行计划"`,
+	"year":   "year = 2024",
+	"unit":   `unit = "万元"`,
+	"id":     `id = "…" (lowercase letters, digits, '-' and '_')`,
+	"name":   `name = "…"`,
+	"class":  `class = "mature" (or "strategic", "potential")`,
+	"stage":  `stage = "mature" (or "growing", "emerging")`,
+	"start":  "start = 2024-03-01",
+	"end":    "end = 2024-03-31",
+	"date":   "date = 2024-03-12",
+	"topic":  `topic = "…"`,
+	"target": `target = "19.5%"`,
+}
+
+// missing reports a required key that is absent: at the table's header,
+// or, for a key of the whole file, at the file's first line without a
+// caret.
 func (t *table) missing(key string) {
-	t.src.errorf(t.path, "", "missing key %q", key)
+	hint := "add " + key + " = …"
+	if h, ok := missingHints[key]; ok {
+		hint = "add " + h
+	}
+	if t.path == "" {
+		t.src.errs.Add(diag.Diagnostic{Level: diag.Error, File: t.src.file, Line: 1 + t.src.lineOffset,
+			Message: fmt.Sprintf("%s has no %s", t.src.subject(), key), Hint: hint})
+		return
+	}
+	t.src.errorf(t.path, hint, "%s has no %s", t.what(), key)
 }
 
 // enum returns a text value that must be one of allowed.
@@ -192,19 +347,25 @@ func (t *table) enum(key string, required bool, allowed ...string) string {
 			return s
 		}
 	}
-	t.src.errorf(t.keyPath(key), "", "%s %q is not one of %s%s", key, s, strings.Join(allowed, ", "), diag.DidYouMean(s, allowed))
+	quoted := make([]string, len(allowed))
+	for i, a := range allowed {
+		quoted[i] = strconv.Quote(a)
+	}
+	t.src.errorf(t.keyPath(key), fmt.Sprintf("write %s = %s", key, strings.Join(quoted, " or ")),
+		"%s %q is not one of %s%s", key, s, strings.Join(allowed, ", "), diag.DidYouMean(s, allowed))
 	return ""
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
-// checkID reports an id that does not match the id pattern.
-func (s *source) checkID(path, id string) bool {
+// checkID reports an id (or, as noun says, a slug) that does not match
+// the id pattern.
+func (s *source) checkID(path, noun, id string) bool {
 	if idPattern.MatchString(id) {
 		return true
 	}
-	s.errorf(path, "ids use lowercase letters, digits, '-' and '_', and start with a letter or digit, for example \"east\"",
-		"invalid id %q%s", id, suggestID(id))
+	s.errorf(path, noun+"s use lowercase letters, digits, '-' and '_', and start with a letter or digit, for example \"east\"",
+		"%s %q is not valid%s", noun, id, suggestID(id))
 	return false
 }
 
@@ -277,14 +438,16 @@ func (t *table) amount(key string, required bool) *big.Rat {
 		hint := ""
 		if s, isStr := v.(string); isStr && strings.HasSuffix(strings.TrimSpace(s), "%") {
 			hint = "amounts are plain numbers in the plan's unit; percentages belong to share, growth and other ratios"
+		} else if n, ok := parseDecimal(strings.TrimSpace(s)); isStr && ok {
+			hint = "write the number without quotes: " + key + " = " + numfmt.Exact(n)
 		} else if isStr {
-			hint = "write the number without quotes, for example " + key + " = 4800"
+			hint = "write a number without quotes, for example " + key + " = 4800"
 		}
 		t.src.errorf(t.keyPath(key), hint, "%s must be a number, not %s", key, describe(v))
 		return nil
 	}
 	if r.Sign() < 0 {
-		t.src.errorf(t.keyPath(key), "", "%s must not be negative (found %s)", key, numfmt.Exact(r))
+		t.src.errorf(t.keyPath(key), "amounts such as baselines, budgets and revenues are 0 or more", "%s must not be negative (found %s)", key, numfmt.Exact(r))
 		return nil
 	}
 	return r
@@ -319,8 +482,11 @@ func (s *source) ratioValue(path, name string, v any, kind ratioKind) *big.Rat {
 	case string:
 		text := strings.TrimSpace(x)
 		if !strings.HasSuffix(text, "%") {
-			s.errorf(path, fmt.Sprintf(`write a fraction (0.15) or a percentage with its sign ("15%%")`),
-				"%s %q is not a ratio", name, x)
+			hint := `write a fraction (0.15) or a percentage with its sign ("15%")`
+			if n, ok := parseDecimal(text); ok {
+				hint = fmt.Sprintf(`write %s or "%s%%"`, numfmt.Exact(new(big.Rat).Quo(n, big.NewRat(100, 1))), text)
+			}
+			s.errorf(path, hint, "%s %q is not a ratio: a percentage needs its %% sign", name, x)
 			return nil
 		}
 		p, ok := parseDecimal(strings.TrimSpace(strings.TrimSuffix(text, "%")))
@@ -341,7 +507,7 @@ func (s *source) ratioValue(path, name string, v any, kind ratioKind) *big.Rat {
 	switch kind {
 	case shareRatio:
 		if r.Sign() < 0 {
-			s.errorf(path, "", "%s must not be negative (found %s)", name, formatRatio(r, percent))
+			s.errorf(path, "a share is between 0% and 100%", "%s must not be negative (found %s)", name, formatRatio(r, percent))
 			return nil
 		}
 		if r.Cmp(big.NewRat(1, 1)) > 0 {
@@ -383,7 +549,7 @@ func (t *table) weight(key string) *big.Rat {
 		return nil
 	}
 	if r.Sign() < 0 {
-		t.src.errorf(t.keyPath(key), "", "%s must not be negative (found %s)", key, numfmt.Exact(r))
+		t.src.errorf(t.keyPath(key), "weights are relative sizes: 0 or more", "%s must not be negative (found %s)", key, numfmt.Exact(r))
 		return nil
 	}
 	return r
@@ -461,7 +627,7 @@ func (t *table) sub(key string) *table {
 		t.src.errorf(t.keyPath(key), "write it as a table: ["+t.keyPath(key)+"]", "%s must be a table, not %s", key, describe(v))
 		return nil
 	}
-	return &table{src: t.src, path: t.keyPath(key), m: m, known: map[string]bool{}}
+	return t.child(key, m)
 }
 
 // tables returns the entries of an array of tables ([[key]]).
@@ -489,7 +655,7 @@ func (t *table) tables(key string) []*table {
 	}
 	out := make([]*table, len(maps))
 	for i, m := range maps {
-		out[i] = &table{src: t.src, path: join(t.keyPath(key), strconv.Itoa(i)), m: m, known: map[string]bool{}}
+		out[i] = t.child(key+"."+strconv.Itoa(i), m)
 	}
 	return out
 }

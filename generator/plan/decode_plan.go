@@ -61,12 +61,12 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 	if p.Baseline.Year == 0 && p.Year > 0 {
 		p.Baseline.Year = p.Year - 1
 	}
-	decodeTarget(p, t)
+	decodeTarget(p, t, baselineRevenueWritten(t))
 	p.Seasonality = decodeSeasonality(t.sub("seasonality"))
 
 	for _, pt := range t.tables("products") {
 		pr := &Product{}
-		pt.member(&pr.Member, true)
+		pt.member(&pr.Member, "product", true)
 		pr.Class = pt.enum("class", true, "mature", "strategic", "potential")
 		pr.Seasonality = decodeSeasonality(pt.sub("seasonality"))
 		pt.done()
@@ -75,7 +75,7 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 	p.ProductsPos = t.src.pos("products")
 	for _, ct := range t.tables("customers") {
 		c := &Customer{}
-		ct.member(&c.Member, true)
+		ct.member(&c.Member, "customer type", true)
 		if n, ok := ct.integer("count", false); ok {
 			if n < 0 {
 				ct.src.errorf(ct.keyPath("count"), "", "count must not be negative (found %d)", n)
@@ -94,10 +94,20 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 	t.done()
 }
 
-func decodeTarget(p *Plan, t *table) {
+// baselineRevenueWritten reports whether [baseline] has a revenue key,
+// valid or not, so that a bad one is not also reported as missing.
+func baselineRevenueWritten(t *table) bool {
+	b, _ := t.m["baseline"].(map[string]any)
+	_, ok := b["revenue"]
+	return ok
+}
+
+func decodeTarget(p *Plan, t *table, revenueWritten bool) {
 	tt := t.sub("target")
 	if tt == nil {
-		t.src.errorf("", `add a [target] table with growth = "15%" (or revenue = …)`, "missing [target]: the plan needs a growth rate or a revenue target")
+		t.src.errs.Add(diag.Diagnostic{Level: diag.Error, File: t.src.file, Line: 1,
+			Message: "the plan has no [target]: it needs a growth rate or a revenue target",
+			Hint:    `add a [target] table with growth = "15%" (or revenue = …)`})
 		return
 	}
 	p.Target.Pos = tt.src.pos(tt.path)
@@ -110,7 +120,7 @@ func decodeTarget(p *Plan, t *table) {
 		tt.src.errorf(tt.keyPath("revenue"), "the target is either baseline.revenue × (1 + growth) or the revenue as written; remove one", "set growth or revenue in [target], not both")
 	case !hasGrowth && !hasRevenue:
 		tt.src.errorf(tt.path, `add growth = "15%" or revenue = 13800`, "[target] needs growth or revenue")
-	case hasGrowth && p.Baseline.Revenue == nil:
+	case hasGrowth && !revenueWritten:
 		tt.src.errorf(tt.keyPath("growth"), "add [baseline] revenue = … (last year's revenue), or set [target] revenue instead", "growth needs a baseline revenue")
 	}
 	if p.Target.Revenue != nil && p.Precision != nil {
@@ -135,13 +145,16 @@ func decodeFit(t *table) Fit {
 	return FitScale
 }
 
-// member decodes the keys every split member has.
-func (t *table) member(m *Member, withID bool) {
+// member decodes the keys every split member has; noun says what the
+// member is ("product", "region", …) for messages.
+func (t *table) member(m *Member, noun string, withID bool) {
 	m.Pos = t.src.pos(t.path)
+	m.Noun = noun
 	if withID {
 		m.ID = t.str("id", true)
+		m.IDPos = t.src.pos(t.keyPath("id"))
 		if m.ID != "" {
-			t.src.checkID(t.keyPath("id"), m.ID)
+			t.src.checkID(t.keyPath("id"), noun+" id", m.ID)
 		}
 	}
 	m.Name = t.str("name", true)
@@ -182,14 +195,15 @@ func (t *table) member(m *Member, withID bool) {
 	}
 }
 
+// label names the member for messages: `product "core"`.
 func (m *Member) label() string {
-	if m.ID != "" {
-		return strconv.Quote(m.ID)
+	switch {
+	case m.ID != "":
+		return m.Noun + " " + strconv.Quote(m.ID)
+	case m.Name != "":
+		return m.Noun + " " + strconv.Quote(m.Name)
 	}
-	if m.Name != "" {
-		return strconv.Quote(m.Name)
-	}
-	return "this entry"
+	return "this " + m.Noun
 }
 
 // decodeSeasonality decodes a [seasonality] table; nil gives an unset one.
@@ -211,7 +225,7 @@ func decodeSeasonality(t *table) Seasonality {
 			}
 			if good {
 				if sum := sumRats(q); sum.Cmp(big.NewRat(1, 1)) != 0 {
-					t.src.errorf(t.keyPath("quarters"), "the four quarter shares must add up to exactly 100%",
+					t.src.errorf(t.keyPath("quarters"), gapHint(sum)+"; the four quarter shares add up to exactly 100%",
 						"quarters sum to %s, want 100%% (%s)", numfmt.Percent(sum, 4), percentList(q, "Q"))
 				} else {
 					s.Quarters = q
@@ -226,27 +240,35 @@ func decodeSeasonality(t *table) Seasonality {
 		} else {
 			m := make([]*big.Rat, 12)
 			good := true
+			texts := 0
+			for _, v := range list {
+				if _, isStr := v.(string); isStr {
+					texts++
+				}
+			}
+			if texts > 0 {
+				t.src.errorf(t.keyPath("months"), "months are relative weights such as 1.0 for an ordinary month and 0.7 for a weak one; quarter shares go in quarters",
+					"months must be numbers, not texts (%d of the 12 values are in quotes)", texts)
+				good = false
+				list = nil
+			}
 			for i, v := range list {
 				path := join(t.keyPath("months"), strconv.Itoa(i))
 				r, ok := number(v)
 				switch {
 				case !ok:
-					hint := ""
-					if _, isStr := v.(string); isStr {
-						hint = "month values are relative weights such as 1.0 or 0.7, not percentages"
-					}
-					t.src.errorf(path, hint, "month %d weight must be a number, not %s", i+1, describe(v))
+					t.src.errorf(path, "", "month %d weight must be a number, not %s", i+1, describe(v))
 					good = false
 				case r.Sign() < 0:
-					t.src.errorf(path, "", "month %d weight must not be negative (found %s)", i+1, numfmt.Exact(r))
+					t.src.errorf(path, "weights are relative sizes: 0 for a month with no sales, 1 for an ordinary month", "month %d weight must not be negative (found %s)", i+1, numfmt.Exact(r))
 					good = false
 				}
 				m[i] = r
 			}
 			for q := 0; q < 4 && good; q++ {
 				if sumRats(m[3*q:3*q+3]).Sign() == 0 {
-					t.src.errorf(t.keyPath("months"), "a quarter's three months share its target by their weights; give at least one a weight above 0",
-						"months %d to %d all weigh 0", 3*q+1, 3*q+3)
+					t.src.errorf(join(t.keyPath("months"), strconv.Itoa(3*q)), "a quarter's three months share its target by their weights; give at least one a weight above 0",
+						"the months of Q%d (months %d to %d) all weigh 0", q+1, 3*q+1, 3*q+3)
 					good = false
 				}
 			}
@@ -257,6 +279,15 @@ func decodeSeasonality(t *table) Seasonality {
 	}
 	t.done()
 	return s
+}
+
+// gapHint says how far a sum of shares is from 100%.
+func gapHint(sum *big.Rat) string {
+	gap := new(big.Rat).Sub(big.NewRat(1, 1), sum)
+	if gap.Sign() < 0 {
+		return numfmt.Percent(new(big.Rat).Neg(gap), 4) + " too much is assigned"
+	}
+	return numfmt.Percent(gap, 4) + " is not assigned"
 }
 
 func sumRats(rs []*big.Rat) *big.Rat {
@@ -283,8 +314,9 @@ func percentList(rs []*big.Rat, prefix string) string {
 func decodeKPI(t *table) *KPI {
 	k := &KPI{Pos: t.src.pos(t.path)}
 	k.ID = t.str("id", true)
+	k.IDPos = t.src.pos(t.keyPath("id"))
 	if k.ID != "" {
-		t.src.checkID(t.keyPath("id"), k.ID)
+		t.src.checkID(t.keyPath("id"), "KPI id", k.ID)
 	}
 	k.Name = t.str("name", true)
 	k.Unit = t.str("unit", false)
@@ -319,8 +351,9 @@ func decodeItems(p *Plan, t *table, region string) {
 	for _, pt := range t.tables("promotions") {
 		pr := &Promotion{Pos: pt.src.pos(pt.path)}
 		pr.ID = pt.str("id", true)
+		pr.IDPos = pt.src.pos(pt.keyPath("id"))
 		if pr.ID != "" {
-			pt.src.checkID(pt.keyPath("id"), pr.ID)
+			pt.src.checkID(pt.keyPath("id"), "promotion id", pr.ID)
 		}
 		pr.Name = pt.str("name", true)
 		start, okS := pt.date("start", true)
@@ -365,8 +398,8 @@ func itemRegions(p *Plan, t *table, region string) []string {
 	}
 	if _, ok := t.m["regions"]; ok {
 		t.known["regions"] = true
-		t.src.errorf(t.keyPath("regions"), "remove regions here, or move the item to content/plan.toml to share it between regions",
-			"items in a region file apply to that region alone")
+		t.src.errorf(t.keyPath("regions"), "remove regions here, or move the item to content/plan.toml and list its regions there",
+			"%s in a region file cannot set regions: it applies to region %s alone", t.what(), region)
 	}
 	return []string{region}
 }

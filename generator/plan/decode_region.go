@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"math/big"
 	"strings"
 
@@ -13,7 +14,7 @@ func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
 	t, src := parseTOML(file, text, 0, errs)
 	if !idPattern.MatchString(id) {
 		errs.Add(diag.Diagnostic{Level: diag.Error, File: file,
-			Message: "region file name " + id + ".toml is not a valid id" + suggestID(id),
+			Message: fmt.Sprintf("region file name %q is not a valid id%s", id+".toml", suggestID(id)),
 			Hint:    "the file's base name is the region id: lowercase letters, digits, '-' and '_', for example east.toml"})
 		return nil
 	}
@@ -29,8 +30,8 @@ func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
 				"id %q disagrees with the file name %s.toml", s, id)
 		}
 	}
-	t.member(&r.Member, false)
 	r.ID = id
+	t.member(&r.Member, "region", false)
 	r.Pos = diag.Pos{File: file, Line: 1, Col: 1}
 	r.Stage = t.enum("stage", true, "mature", "growing", "emerging")
 	r.Manager = t.str("manager", false)
@@ -67,7 +68,7 @@ func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
 	var channels []*Member
 	for _, ct := range t.tables("channels") {
 		c := &Channel{}
-		ct.member(&c.Member, true)
+		ct.member(&c.Member, "channel", true)
 		c.Stage = ct.enum("stage", false, "mature", "growing", "emerging")
 		ct.done()
 		r.Channels = append(r.Channels, c)
@@ -103,7 +104,7 @@ func decodeMix(mix *table, key, noun string, ids []string) (map[string]*big.Rat,
 		shares = append(shares, k+" "+numfmt.Percent(r, 4))
 	}
 	if good && sum.Cmp(big.NewRat(1, 1)) != 0 {
-		t.src.errorf(t.path, "the shares of a mix add up to exactly 100%; ids left out count as 0%",
+		t.src.errorf(t.path, gapHint(sum)+"; the shares of a mix add up to exactly 100%, and ids left out count as 0%",
 			"mix.%s sums to %s, want 100%% (%s)", key, numfmt.Percent(sum, 4), strings.Join(shares, ", "))
 		good = false
 	}

@@ -28,9 +28,10 @@ const MaxFileSize = 10 << 20
 // list holds no errors.
 func Load(fsys fs.FS) (*Plan, *diag.List) {
 	errs := &diag.List{}
-	p := &Plan{}
-	p.Config = loadConfig(fsys, errs)
-	text, ok := readFile(fsys, PlanFile, errs)
+	p := &Plan{Sources: map[string]string{}}
+	defer errs.FillSource(p.SourceLine)
+	p.Config = loadConfig(fsys, p, errs)
+	text, ok := readFile(fsys, p, PlanFile, errs)
 	if !ok {
 		if _, err := fs.Stat(fsys, PlanFile); errors.Is(err, fs.ErrNotExist) {
 			errs.Add(diag.Diagnostic{Level: diag.Error, File: PlanFile,
@@ -48,7 +49,7 @@ func Load(fsys fs.FS) (*Plan, *diag.List) {
 
 // readFile reads a site file as UTF-8 text, refusing files that are too
 // large or not text.
-func readFile(fsys fs.FS, name string, errs *diag.List) (string, bool) {
+func readFile(fsys fs.FS, p *Plan, name string, errs *diag.List) (string, bool) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -73,6 +74,7 @@ func readFile(fsys fs.FS, name string, errs *diag.List) (string, bool) {
 		return "", false
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
+	p.Sources[name] = text
 	return text, true
 }
 
@@ -95,9 +97,9 @@ func sizeText(n int64) string {
 	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }
 
-func loadConfig(fsys fs.FS, errs *diag.List) Config {
+func loadConfig(fsys fs.FS, p *Plan, errs *diag.List) Config {
 	c := Config{Language: "zh-CN", Theme: "default", Output: "public", BasePath: "/"}
-	text, ok := readFile(fsys, ConfigFile, errs)
+	text, ok := readFile(fsys, p, ConfigFile, errs)
 	if !ok {
 		return c
 	}
@@ -110,7 +112,7 @@ func loadConfig(fsys fs.FS, errs *diag.List) Config {
 	}
 	if s := t.str("theme", false); s != "" {
 		if !idPattern.MatchString(s) {
-			t.src.errorf("theme", "a theme is a folder name under themes/, for example \"default\"", "invalid theme name %q", s)
+			t.src.errorf("theme", "a theme is a folder name under themes/, for example \"default\"", "theme name %q is not valid", s)
 		} else {
 			c.Theme = s
 		}
@@ -147,7 +149,7 @@ func loadRegions(fsys fs.FS, p *Plan, errs *diag.List) {
 	sort.Strings(names)
 	for _, name := range names {
 		file := RegionsDir + "/" + name
-		text, ok := readFile(fsys, file, errs)
+		text, ok := readFile(fsys, p, file, errs)
 		if !ok {
 			continue
 		}

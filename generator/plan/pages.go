@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -31,7 +32,7 @@ func loadPages(fsys fs.FS, p *Plan, errs *diag.List) {
 	sort.Strings(files)
 	slugs := map[string]diag.Pos{}
 	for _, file := range files {
-		text, ok := readFile(fsys, file, errs)
+		text, ok := readFile(fsys, p, file, errs)
 		if !ok {
 			continue
 		}
@@ -103,9 +104,10 @@ func parsePage(p *Plan, file, text string, narrative bool, errs *diag.List) *Pag
 				pg.Weight = w
 			}
 			if s := t.str("slug", false); s != "" {
-				if t.src.checkID("slug", s) {
+				if t.src.checkID("slug", "slug", s) {
 					pg.Slug = s
 				}
+				pg.slugPos = t.src.pos("slug")
 			}
 			pg.Regions = refList(p, t, "regions", "region")
 		}
@@ -116,15 +118,22 @@ func parsePage(p *Plan, file, text string, narrative bool, errs *diag.List) *Pag
 	}
 	for _, r := range ReservedSlugs {
 		if pg.Slug == r {
-			errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1,
-				Message: "page slug " + r + " is taken by the site's own " + r + "/ folder",
-				Hint:    `rename the file or set slug = "…" in its front matter`})
+			pos := pg.slugPos
+			hint := `set slug = "…" in the front matter to another name`
+			if pos.File == "" {
+				pos = diag.Pos{File: file, Line: 1}
+			} else {
+				hint = "choose another slug"
+			}
+			d := pos.At("page slug %q is taken by the site's own %s/ folder", r, r)
+			d.Hint = hint + "; reserved: " + strings.Join(ReservedSlugs, ", ")
+			errs.Add(d)
 			return nil
 		}
 	}
 	if !idPattern.MatchString(pg.Slug) {
 		errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1,
-			Message: "file name " + base + ".md is not a valid page slug" + suggestID(base),
+			Message: fmt.Sprintf("file name %q is not a valid page slug%s", base+".md", suggestID(base)),
 			Hint:    `rename the file, or set slug = "…" (lowercase letters, digits, '-' and '_') in its front matter`})
 		return nil
 	}

@@ -10,6 +10,7 @@ package plan
 import (
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"planbook/generator/diag"
@@ -43,7 +44,27 @@ type Plan struct {
 	ProductsPos  diag.Pos
 	CustomersPos diag.Pos
 
+	// Sources holds the text of every file read, by its path in the site.
+	Sources map[string]string
+
 	refs []ref // region and product ids to check once all files are read
+}
+
+// SourceLine returns line n (1-based) of a file read for the plan, or "".
+func (p *Plan) SourceLine(file string, n int) string {
+	text, ok := p.Sources[file]
+	if !ok {
+		return ""
+	}
+	for i := 1; i < n; i++ {
+		k := strings.IndexByte(text, '\n')
+		if k < 0 {
+			return ""
+		}
+		text = text[k+1:]
+	}
+	line, _, _ := strings.Cut(text, "\n")
+	return strings.TrimRight(line, "\r")
 }
 
 // Config is the site settings of planbook.toml.
@@ -118,7 +139,9 @@ type Member struct {
 	Weight   *big.Rat // ByWeight
 	Growth   *big.Rat // ByGrowth
 	Baseline *big.Rat // optional, required with Growth
+	Noun     string   // what it is, for messages: "product", "region", …
 	Pos      diag.Pos // the member's table
+	IDPos    diag.Pos // its id key
 	KindPos  diag.Pos // its share, weight or growth key
 }
 
@@ -167,6 +190,7 @@ type Channel struct {
 // values are ratios; with one they are plain numbers in that unit.
 type KPI struct {
 	ID       string
+	IDPos    diag.Pos
 	Name     string
 	Unit     string
 	Baseline *big.Rat
@@ -177,6 +201,7 @@ type KPI struct {
 // Promotion is a sales promotion.
 type Promotion struct {
 	ID       string
+	IDPos    diag.Pos
 	Name     string
 	Start    Date
 	End      Date
@@ -215,6 +240,8 @@ type Page struct {
 	Regions  []string // booklets that include it; empty: all
 	Body     string   // the Markdown after the front matter
 	BodyLine int      // the line of File where Body starts
+
+	slugPos diag.Pos // where the front matter sets the slug
 }
 
 // Date is a calendar date without a time.

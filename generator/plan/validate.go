@@ -23,11 +23,11 @@ func validate(p *Plan, errs *diag.List) {
 
 	seen := map[string]diag.Pos{}
 	for _, k := range p.KPIs {
-		checkUnique(errs, seen, "KPI", k.ID, k.Pos)
+		checkUnique(errs, seen, "KPI", k.ID, k.IDPos, "ids are unique within their list; rename one of them")
 	}
 	seen = map[string]diag.Pos{}
 	for _, pr := range p.Promotions {
-		checkUnique(errs, seen, "promotion", pr.ID, pr.Pos)
+		checkUnique(errs, seen, "promotion", pr.ID, pr.IDPos, "promotion ids are unique across plan.toml and every region file; rename one of them")
 	}
 	ids := map[string][]string{"region": memberIDs(regions), "product": memberIDs(products(p))}
 	for _, r := range p.refs {
@@ -79,7 +79,7 @@ func checkRef(src *source, path, kind, id string, ids []string) bool {
 	return false
 }
 
-func checkUnique(errs *diag.List, seen map[string]diag.Pos, kind, id string, pos diag.Pos) {
+func checkUnique(errs *diag.List, seen map[string]diag.Pos, kind, id string, pos diag.Pos, hint string) {
 	if id == "" {
 		return
 	}
@@ -89,7 +89,7 @@ func checkUnique(errs *diag.List, seen map[string]diag.Pos, kind, id string, pos
 			where = fmt.Sprintf("%s:%d", first.File, first.Line)
 		}
 		d := pos.At("duplicate %s id %q (first used at %s)", kind, id, where)
-		d.Hint = "ids are unique within their list; rename one of them"
+		d.Hint = hint
 		errs.Add(d)
 		return
 	}
@@ -101,7 +101,7 @@ func checkUnique(errs *diag.List, seen map[string]diag.Pos, kind, id string, pos
 func checkSplit(errs *diag.List, ms []*Member, noun string, pos diag.Pos) {
 	seen := map[string]diag.Pos{}
 	for _, m := range ms {
-		checkUnique(errs, seen, noun, m.ID, m.Pos)
+		checkUnique(errs, seen, noun, m.ID, m.IDPos, "ids are unique within their list; rename one of them")
 	}
 	if len(ms) == 0 || ms[0].KindPos == (diag.Pos{}) {
 		return
@@ -109,7 +109,7 @@ func checkSplit(errs *diag.List, ms []*Member, noun string, pos diag.Pos) {
 	kind := ms[0].Kind
 	for _, m := range ms[1:] {
 		if m.KindPos != (diag.Pos{}) && m.Kind != kind {
-			d := m.KindPos.At("%s %s uses %s but %s %s uses %s: a list uses one kind", noun, m.label(), m.Kind, noun, ms[0].label(), kind)
+			d := m.KindPos.At("%s uses %s but %s uses %s: a list uses one kind", m.label(), m.Kind, ms[0].label(), kind)
 			d.Hint = "give every " + noun + " a share, or every one a weight, or every one a growth with its baseline"
 			errs.Add(d)
 			return
@@ -135,15 +135,12 @@ func checkSplit(errs *diag.List, ms []*Member, noun string, pos diag.Pos) {
 	}
 	switch {
 	case kind == ByShare && sum.Cmp(big.NewRat(1, 1)) != 0:
-		gap := new(big.Rat).Sub(big.NewRat(1, 1), sum)
-		hint := numfmt.Percent(gap, 4) + " is not assigned"
-		if gap.Sign() < 0 {
-			hint = numfmt.Percent(new(big.Rat).Neg(gap), 4) + " too much is assigned"
-		}
 		d := pos.At("%s shares sum to %s, want 100%% (%s)", noun, numfmt.Percent(sum, 4), strings.Join(parts, ", "))
-		d.Hint = hint + "; shares of one list add up to exactly 100%"
+		d.Hint = gapHint(sum) + "; shares of one list add up to exactly 100%"
 		errs.Add(d)
 	case kind == ByWeight && sum.Sign() == 0:
-		errs.Add(pos.At("%s weights are all 0: nothing to split by", noun))
+		d := pos.At("%s weights are all 0: nothing to split by", noun)
+		d.Hint = "give at least one " + noun + " a weight above 0"
+		errs.Add(d)
 	}
 }

@@ -77,20 +77,18 @@ func Publish(out string, files Files) (Stats, error) {
 			}
 			dirs[dir] = true
 		}
-		old := filepath.Join(out, filepath.FromSlash(name))
-		if same(old, files[name]) {
-			if err := os.Link(old, dst); err == nil {
-				st.Unchanged++
-				continue
-			}
-		}
-		if err := os.WriteFile(dst, files[name], 0o644); err != nil {
+		written, err := place(filepath.Join(out, filepath.FromSlash(name)), dst, files[name])
+		if err != nil {
 			return st, err
 		}
-		st.Written++
-		st.Changed = append(st.Changed, name)
+		if written {
+			st.Written++
+			st.Changed = append(st.Changed, name)
+		} else {
+			st.Unchanged++
+		}
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+	if _, err := place(filepath.Join(out, Marker), filepath.Join(tmp, Marker), []byte(markerText)); err != nil {
 		return st, err
 	}
 	st.Files = len(names)
@@ -125,6 +123,15 @@ func checkOutput(out string) error {
 		return fmt.Errorf("refusing to replace %s: the folder is not empty and was %w (it has no %s file); choose another output folder with -d, or empty or remove it yourself", out, ErrForeignFolder, Marker)
 	}
 	return nil
+}
+
+// place puts data at dst: as a link to old when old holds the same bytes
+// (keeping its modification time), else as a new file.
+func place(old, dst string, data []byte) (written bool, err error) {
+	if same(old, data) && os.Link(old, dst) == nil {
+		return false, nil
+	}
+	return true, os.WriteFile(dst, data, 0o644)
 }
 
 // same reports whether the file at name holds exactly data.

@@ -70,6 +70,7 @@ type gen struct {
 	qShare []int // company quarter shares in basis points
 	pShare []int // company product shares in basis points
 	rShare []int // region shares in millionths
+	cShare []int // customer-type shares in basis points
 }
 
 var productClasses = []string{"mature", "strategic", "potential"}
@@ -91,15 +92,16 @@ func (g *gen) plan() {
 	g.pShare = g.shares(g.o.Products, 200)
 	for j := 0; j < g.o.Products; j++ {
 		fmt.Fprintf(&b, "[[products]]\nid = \"p%02d\"\nname = \"产品 %d\"\nclass = %q\nbaseline = %d\n%s\n",
-			j+1, j+1, productClasses[j%3], 100+g.rng.IntN(900), g.part(g.pShare[j]))
+			j+1, j+1, productClasses[j%3], g.baseline(g.pShare[j]), g.columnPart(g.pShare[j]))
 		if j%4 == 1 {
 			fmt.Fprintf(&b, "[products.seasonality]\nquarters = %s\n", percents(g.jitter(g.qShare)))
 		}
 		b.WriteString("\n")
 	}
 	cShare := g.shares(2, 2000)
-	fmt.Fprintf(&b, "[[customers]]\nid = \"new\"\nname = \"新客户\"\nbaseline = %d\n%s\ncount = %d\n\n", 300+g.rng.IntN(500), g.part(cShare[0]), 10+g.rng.IntN(500))
-	fmt.Fprintf(&b, "[[customers]]\nid = \"existing\"\nname = \"老客户\"\nbaseline = %d\n%s\ncount = %d\n\n", 1000+g.rng.IntN(2000), g.part(cShare[1]), 100+g.rng.IntN(2000))
+	g.cShare = cShare
+	fmt.Fprintf(&b, "[[customers]]\nid = \"new\"\nname = \"新客户\"\nbaseline = %d\n%s\ncount = %d\n\n", g.baseline(cShare[0]), g.columnPart(cShare[0]), 10+g.rng.IntN(500))
+	fmt.Fprintf(&b, "[[customers]]\nid = \"existing\"\nname = \"老客户\"\nbaseline = %d\n%s\ncount = %d\n\n", g.baseline(cShare[1]), g.columnPart(cShare[1]), 100+g.rng.IntN(2000))
 	b.WriteString("[[kpis]]\nid = \"market-share\"\nname = \"市场占有率\"\nbaseline = \"18%\"\ntarget = \"19.5%\"\n\n")
 	fmt.Fprintf(&b, "[[promotions]]\nid = \"spring\"\nname = \"春节促销\"\nstart = 2024-01-20\nend = 2024-02-18\nbudget = 80\nexpected = 320\n\n")
 	fmt.Fprintf(&b, "[[trainings]]\ntopic = \"新产品培训\"\ndate = 2024-03-12\nhours = 8\n\n[[milestones]]\nname = \"半年复盘\"\ndate = 2024-07-05\n")
@@ -128,7 +130,7 @@ func (g *gen) region(i int) {
 			fmt.Fprintf(&b, "p%02d = %q\n", j+1, bp(s))
 		}
 		b.WriteString("\n[mix.customers]\n")
-		cs := g.shares(2, 2500)
+		cs := g.jitter(g.cShare)
 		fmt.Fprintf(&b, "new = %q\nexisting = %q\n", bp(cs[0]), bp(cs[1]))
 	}
 	channels := []string{"direct", "distribution", "ecommerce", "partner"}
@@ -156,6 +158,20 @@ func (g *gen) part(basis int) string {
 		return fmt.Sprintf("growth = \"%d%%\"", g.rng.IntN(40)-5)
 	}
 	return fmt.Sprintf("share = %q", bp(basis))
+}
+
+// baseline returns last year's amount of a product or customer type with
+// the given share: proportional to it, so that growth splits stay close
+// to the shares the region mixes are drawn around.
+func (g *gen) baseline(share int) int { return share * (g.o.Regions + 1) / 10 }
+
+// columnPart is part for products and customer types: with growth, every
+// member grows by 5 to 9%, keeping the split near its shares.
+func (g *gen) columnPart(share int) string {
+	if g.o.Kinds == "growth" {
+		return fmt.Sprintf("growth = \"%d%%\"", 5+g.rng.IntN(5))
+	}
+	return g.part(share)
 }
 
 // shares returns n basis-point shares summing to 10000, each at least min
