@@ -208,6 +208,10 @@ type flow struct {
 	rowNeed []int64
 	colNeed []int64
 	nc      int
+	// Reused by augment.
+	byCol            [][]int
+	rowFrom, colFrom []int
+	queue            []int
 }
 
 // augment finds one path from a row that still needs a unit to a column
@@ -216,30 +220,34 @@ type flow struct {
 // and columns are visited in index order, so the result is deterministic.
 func (g *flow) augment() bool {
 	nr := len(g.edges)
-	// byCol[j] lists the rows rounded up in column j.
-	byCol := make([][]int, g.nc)
-	for i, es := range g.edges {
-		for _, e := range es {
-			if e.up {
-				byCol[e.col] = append(byCol[e.col], i)
+	if g.byCol == nil {
+		// byCol[j] lists the rows rounded up in column j, in row order;
+		// flip keeps it so.
+		g.byCol = make([][]int, g.nc)
+		for i, es := range g.edges {
+			for _, e := range es {
+				if e.up {
+					g.byCol[e.col] = append(g.byCol[e.col], i)
+				}
 			}
 		}
+		g.rowFrom, g.colFrom = make([]int, nr), make([]int, g.nc)
 	}
-	rowFrom := make([]int, nr) // column we reached the row through, -1 for a start row, -2 unseen
-	colFrom := make([]int, g.nc)
+	rowFrom, colFrom := g.rowFrom, g.colFrom // how each was reached: -1 a start row, -2 unseen
 	for i := range rowFrom {
 		rowFrom[i] = -2
 	}
 	for j := range colFrom {
 		colFrom[j] = -2
 	}
-	var queue []int
+	queue := g.queue[:0]
 	for i, n := range g.rowNeed {
 		if n > 0 {
 			rowFrom[i] = -1
 			queue = append(queue, i)
 		}
 	}
+	defer func() { g.queue = queue }()
 	for len(queue) > 0 {
 		i := queue[0]
 		queue = queue[1:]
@@ -252,7 +260,7 @@ func (g *flow) augment() bool {
 				g.flip(e.col, rowFrom, colFrom)
 				return true
 			}
-			for _, k := range byCol[e.col] {
+			for _, k := range g.byCol[e.col] {
 				if rowFrom[k] == -2 {
 					rowFrom[k] = e.col
 					queue = append(queue, k)
@@ -284,4 +292,12 @@ func (g *flow) set(i, j int, up bool) {
 	es := g.edges[i]
 	k := sort.Search(len(es), func(k int) bool { return es[k].col >= j })
 	es[k].up = up
+	rows := g.byCol[j]
+	at, found := slices.BinarySearch(rows, i)
+	switch {
+	case up && !found:
+		g.byCol[j] = slices.Insert(rows, at, i)
+	case !up && found:
+		g.byCol[j] = slices.Delete(rows, at, at+1)
+	}
 }

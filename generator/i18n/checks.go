@@ -40,11 +40,11 @@ func init() {
 			"en":    "%s: bottom-up proposals total %s against the top-down %s (gap %s); scaled to fit",
 		},
 		"check.fit-keep.over": {
-			"zh-CN": "%s:按提报保留,合计 %s,超出目标 %s 共 %s",
+			"zh-CN": "%[1]s:按提报保留,合计 %[2]s,超出目标 %[4]s 共 %[3]s",
 			"en":    "%s kept at their proposals: %s, %s over the %s target",
 		},
 		"check.fit-keep.under": {
-			"zh-CN": "%s:按提报保留,合计 %s,低于目标 %s 共 %s",
+			"zh-CN": "%[1]s:按提报保留,合计 %[2]s,低于目标 %[4]s 共 %[3]s",
 			"en":    "%s kept at their proposals: %s, %s under the %s target",
 		},
 		"check.fit-keep.even": {
@@ -53,7 +53,7 @@ func init() {
 		},
 		"check.promotion-dates": {
 			"zh-CN": "全部 %d 项促销均在财年(%s 至 %s)内",
-			"en":    "All %d promotions fall inside the fiscal year (%s to %s)",
+			"en":    "Every promotion (%d) falls inside the fiscal year (%s to %s)",
 		},
 		"check.promotion-dates.outside": {
 			"zh-CN": "促销「%s」(%s 至 %s)超出财年 %s 至 %s",
@@ -65,7 +65,7 @@ func init() {
 		},
 		"check.promotion-budget": {
 			"zh-CN": "促销共 %d 项,预算合计 %s,预计增量销售额 %s(投入产出比 %s)",
-			"en":    "%d promotions: total budget %s, expected incremental revenue %s (return %s)",
+			"en":    "Promotions: %d, total budget %s, expected incremental revenue %s (return %s)",
 		},
 		"check.promotion-return": {
 			"zh-CN": "「%s」预算 %s,预计增量 %s(%s)",
