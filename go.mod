@@ -2,9 +2,14 @@ module planbook
 
 go 1.26.0
 
-require github.com/BurntSushi/toml v1.6.0
-
 require (
-	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/tools v0.39.0 // indirect
+	github.com/BurntSushi/toml v1.6.0
+	github.com/chromedp/cdproto v0.159.0
+	github.com/chromedp/chromedp v0.23.0
+	github.com/go-echarts/go-echarts/v2 v2.6.7
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/sys v0.50.0
+	golang.org/x/tools v0.39.0
 )
+
+require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect

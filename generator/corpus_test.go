@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"planbook/generator"
 	"planbook/generator/data"
 	"planbook/generator/diag"
+	"planbook/generator/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of golden tests")
@@ -70,9 +72,14 @@ func TestBadInputs(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := writeSite(t, ar)
-			_, errs := generator.Load(dir)
+			r, errs := generator.Load(dir)
 			if !errs.HasErrors() {
-				t.Fatalf("%s loads without errors", file)
+				// Errors in pages (shortcodes) show when rendering.
+				_, rerrs := generator.Render(r, dir, site.Options{})
+				errs.Append(rerrs)
+			}
+			if !errs.HasErrors() {
+				t.Fatalf("%s builds without errors", file)
 			}
 			var out bytes.Buffer
 			for _, d := range errs.Errors() {
@@ -142,4 +149,57 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return "lengths differ"
+}
+
+// TestGoldenHTML renders the small test sites (one in Chinese, one in
+// English) and compares every page with its golden copy under
+// testdata/golden/html.
+func TestGoldenHTML(t *testing.T) {
+	for _, name := range []string{"mini", "weights-april"} {
+		t.Run(name, func(t *testing.T) {
+			ar, err := txtar.ParseFile("../testdata/sites/" + name + ".txtar")
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := writeSite(t, ar)
+			r, errs := generator.Load(dir)
+			if err := errs.Err(); err != nil {
+				t.Fatal(err)
+			}
+			files, rerrs := generator.Render(r, dir, site.Options{})
+			if err := rerrs.Err(); err != nil {
+				t.Fatal(err)
+			}
+			goldenDir := filepath.Join("../testdata/golden/html", name)
+			var pages []string
+			for p := range files {
+				if strings.HasSuffix(p, ".html") {
+					pages = append(pages, p)
+				}
+			}
+			sort.Strings(pages)
+			if len(pages) < 5 {
+				t.Fatalf("only %d pages", len(pages))
+			}
+			if *update {
+				os.RemoveAll(goldenDir)
+			}
+			for _, p := range pages {
+				golden := filepath.Join(goldenDir, filepath.FromSlash(p))
+				if *update {
+					os.MkdirAll(filepath.Dir(golden), 0o755)
+					os.WriteFile(golden, files[p], 0o644)
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Errorf("%v (run go test ./generator -run GoldenHTML -update)", err)
+					continue
+				}
+				if !bytes.Equal(files[p], want) {
+					t.Errorf("%s differs from %s (run with -update to accept):\n%s", p, golden, firstDiff(string(files[p]), string(want)))
+				}
+			}
+		})
+	}
 }

@@ -9,6 +9,7 @@
 package generator
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -18,6 +19,7 @@ import (
 	"planbook/generator/plan"
 	"planbook/generator/publish"
 	"planbook/generator/site"
+	"planbook/themes"
 )
 
 // Load reads, validates and computes the plan of the site folder dir. The
@@ -34,9 +36,34 @@ func Load(dir string) (*compute.Result, *diag.List) {
 	return r, errs
 }
 
-// Render turns a computed plan into the files of its site.
-func Render(r *compute.Result) (publish.Files, *diag.List) {
-	files, errs := site.Render(r)
+// LoadTheme reads the theme of the site folder dir: the site's own
+// themes/NAME folder (NAME from planbook.toml, "default" unless set) laid
+// over the built-in default theme.
+func LoadTheme(dir, name string) (*site.Theme, *diag.List) {
+	folder := filepath.Join(dir, "themes", name)
+	var own fs.FS
+	if info, err := os.Stat(folder); err == nil && info.IsDir() {
+		own = os.DirFS(folder)
+	} else if name != "default" {
+		errs := &diag.List{}
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: plan.ConfigFile,
+			Message: "theme " + name + " not found: there is no folder themes/" + name,
+			Hint:    `create themes/` + name + `/ in the site, or remove theme from planbook.toml to use the built-in theme`})
+		return nil, errs
+	}
+	return site.LoadTheme(own, "themes/"+name+"/", themes.Default)
+}
+
+// Render turns a computed plan into the files of its site, using the
+// theme of the site folder dir.
+func Render(r *compute.Result, dir string, o site.Options) (publish.Files, *diag.List) {
+	th, errs := LoadTheme(dir, r.Plan.Config.Theme)
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	files, rerrs := site.Render(r, th, o)
+	rerrs.FillSource(r.Plan.SourceLine)
+	errs.Append(rerrs)
 	files["data/plan.json"] = data.JSON(r)
 	for name, b := range data.CSV(r) {
 		files[name] = b
@@ -71,7 +98,7 @@ func Build(opts Options) (*Report, error) {
 	if rep.Out == "" {
 		rep.Out = filepath.Join(opts.Site, filepath.FromSlash(r.Plan.Config.Output))
 	}
-	files, rerrs := Render(r)
+	files, rerrs := Render(r, opts.Site, site.Options{})
 	errs.Append(rerrs)
 	if err := errs.Err(); err != nil {
 		return rep, err

@@ -1,11 +1,12 @@
-// Package data writes a computed plan as data files: data/plan.json in the
-// shape of section 9 of the plan format, and CSV tables for spreadsheets.
+// Package data holds every computed figure of a plan as one tree: written
+// as data/plan.json in the shape of section 9 of the plan format, looked
+// up by the pages' value shortcodes, and written as CSV tables for
+// spreadsheets.
 package data
 
 import (
 	"bytes"
 	"encoding/json"
-	"math/big"
 	"strings"
 
 	"planbook/generator/compute"
@@ -20,141 +21,20 @@ const ratioPlaces = 6
 // optional parts as empty arrays or objects (null for a figure that cannot
 // be computed, such as growth without a baseline).
 func JSON(r *compute.Result) []byte {
-	p := r.Plan
-	amount := func(units int64) value { return raw(numfmt.Exact(r.Amount(units))) }
-	amounts := func(units []int64) value {
-		out := make(array, len(units))
-		for i, u := range units {
-			out[i] = amount(u)
-		}
-		return out
-	}
-
-	products := array{}
-	for _, pr := range r.Products {
-		products = append(products, object{
-			{"id", pr.ID}, {"name", pr.Name}, {"class", pr.Class},
-			{"target", amount(pr.Target)}, {"share", ratio(pr.Share)},
-			{"baseline", exact(pr.Baseline)}, {"growth", ratio(pr.Growth)},
-			{"quarters", amounts(pr.Quarters[:])}, {"months", amounts(pr.Months[:])},
-		})
-	}
-	customers := array{}
-	for _, c := range r.Customers {
-		customers = append(customers, object{
-			{"id", c.ID}, {"name", c.Name}, {"target", amount(c.Target)},
-			{"share", ratio(c.Share)}, {"count", raw(itoa(c.Count))},
-			{"per_customer", exact(c.PerCustomer)},
-		})
-	}
-	regions := array{}
-	for _, reg := range r.Regions {
-		channels := array{}
-		for _, ch := range reg.Channels {
-			channels = append(channels, object{
-				{"id", ch.ID}, {"name", ch.Name}, {"stage", ch.Stage},
-				{"target", amount(ch.Target)}, {"share", ratio(ch.Share)},
-			})
-		}
-		byProduct := object{}
-		for j, pr := range r.Products {
-			byProduct = append(byProduct, field{pr.ID, amount(reg.Products[j])})
-		}
-		byCustomer := object{}
-		for _, c := range reg.Customers {
-			byCustomer = append(byCustomer, field{c.ID, amount(c.Target)})
-		}
-		regions = append(regions, object{
-			{"id", reg.ID}, {"name", reg.Name}, {"stage", reg.Stage},
-			{"headcount", raw(itoa(reg.Headcount))}, {"target", amount(reg.Target)},
-			{"share", ratio(reg.Share)}, {"baseline", exact(reg.Baseline)},
-			{"growth", ratio(reg.Growth)}, {"per_head", exact(reg.PerHead)},
-			{"quarters", amounts(reg.Quarters[:])}, {"months", amounts(reg.Months[:])},
-			{"channels", channels}, {"products", byProduct}, {"customers", byCustomer},
-		})
-	}
-	channels := array{}
-	for _, ch := range r.Channels {
-		channels = append(channels, object{{"id", ch.ID}, {"name", ch.Name}, {"target", amount(ch.Target)}})
-	}
-	kpis := array{}
-	for _, k := range p.KPIs {
-		v := ratio
-		if k.Unit != "" {
-			v = exact
-		}
-		kpis = append(kpis, object{{"id", k.ID}, {"name", k.Name}, {"baseline", v(k.Baseline)}, {"target", v(k.Target)}})
-	}
-	checks := array{}
-	for _, c := range r.Checks {
-		checks = append(checks, object{{"level", string(c.Level)}, {"code", c.Code}, {"message", c.Message}})
-	}
-	doc := object{
-		{"title", p.Title}, {"year", raw(itoa(int64(p.Year)))}, {"currency", p.Currency}, {"unit", p.Unit},
-		{"precision", raw(numfmt.Exact(p.Precision))}, {"fiscal_start", raw(itoa(int64(p.FiscalStart)))},
-		{"baseline", object{
-			{"year", raw(itoa(int64(p.Baseline.Year)))},
-			{"revenue", exact(p.Baseline.Revenue)},
-			{"headcount", raw(itoa(p.Baseline.Headcount))},
-		}},
-		{"target", amount(r.Target)}, {"growth", ratio(r.Growth)},
-		{"quarters", amounts(r.Quarters[:])}, {"months", amounts(r.Months[:])},
-		{"per_head", object{
-			{"baseline", exact(r.PerHead.Baseline)},
-			{"target", exact(r.PerHead.Target)},
-			{"growth", ratio(r.PerHead.Growth)},
-		}},
-		{"products", products}, {"customers", customers}, {"regions", regions},
-		{"channels", channels}, {"kpis", kpis}, {"checks", checks},
-	}
 	var b bytes.Buffer
-	write(&b, doc, 0)
+	write(&b, Tree(r), 0)
 	b.WriteByte('\n')
 	return b.Bytes()
 }
 
-// value is a JSON value: string, raw (a number or null), array or object.
-type value any
-
-type raw string
-
-type array []value
-
-type object []field
-
-type field struct {
-	key string
-	val value
-}
-
-func itoa(n int64) string { return big.NewInt(n).String() }
-
-// exact writes an amount exactly, or null.
-func exact(r *big.Rat) value {
-	if r == nil {
-		return raw("null")
-	}
-	return raw(numfmt.Exact(r))
-}
-
-// ratio writes a ratio rounded to six decimals, or null.
-func ratio(r *big.Rat) value {
-	if r == nil {
-		return raw("null")
-	}
-	return raw(numfmt.Fixed(r, ratioPlaces))
-}
-
-// write writes v indented by two spaces per level. Arrays of numbers stay
+// write writes v indented by two spaces per level. Lists of figures stay
 // on one line so that tables read as rows.
-func write(b *bytes.Buffer, v value, depth int) {
+func write(b *bytes.Buffer, v Value, depth int) {
 	pad := strings.Repeat("  ", depth+1)
 	switch x := v.(type) {
-	case string:
-		writeString(b, x)
-	case raw:
-		b.WriteString(string(x))
-	case array:
+	case Leaf:
+		writeLeaf(b, x)
+	case List:
 		if len(x) == 0 {
 			b.WriteString("[]")
 			return
@@ -181,7 +61,7 @@ func write(b *bytes.Buffer, v value, depth int) {
 		}
 		b.WriteString(pad[2:])
 		b.WriteByte(']')
-	case object:
+	case Object:
 		if len(x) == 0 {
 			b.WriteString("{}")
 			return
@@ -189,9 +69,9 @@ func write(b *bytes.Buffer, v value, depth int) {
 		b.WriteString("{\n")
 		for i, f := range x {
 			b.WriteString(pad)
-			writeString(b, f.key)
+			writeString(b, f.Key)
 			b.WriteString(": ")
-			write(b, f.val, depth+1)
+			write(b, f.Value, depth+1)
 			if i < len(x)-1 {
 				b.WriteByte(',')
 			}
@@ -202,9 +82,22 @@ func write(b *bytes.Buffer, v value, depth int) {
 	}
 }
 
-func flat(a array) bool {
-	for _, e := range a {
-		if _, ok := e.(raw); !ok {
+func writeLeaf(b *bytes.Buffer, l Leaf) {
+	switch {
+	case l.Kind == Text:
+		writeString(b, l.S)
+	case l.R == nil:
+		b.WriteString("null")
+	case l.Kind == Ratio:
+		b.WriteString(numfmt.Fixed(l.R, ratioPlaces))
+	default:
+		b.WriteString(numfmt.Exact(l.R))
+	}
+}
+
+func flat(l List) bool {
+	for _, e := range l {
+		if _, ok := e.(Leaf); !ok {
 			return false
 		}
 	}

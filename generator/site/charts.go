@@ -1,0 +1,499 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"math/big"
+	"sort"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"planbook/generator/compute"
+	"planbook/generator/numfmt"
+	"planbook/generator/plan"
+)
+
+// Chart is one chart on a page: its option for the chart library, as
+// JSON, and the table of its figures.
+type Chart struct {
+	Name   string // the chart's name, as in {{< chart "NAME" >}}
+	Region string // the region it shows, or "" for the company
+	ID     string // the element id, unique in its page
+	Title  string
+	Option template.JS
+	Rows   int // timeline charts grow with their rows
+	Table  *Table
+}
+
+// CompanyCharts and RegionCharts are the chart names a page may place with
+// the chart shortcode, without and with region="ID".
+var (
+	CompanyCharts = []string{"quarters", "months", "products", "product-quarters", "regions", "channels", "customers", "flow", "timeline"}
+	RegionCharts  = []string{"quarters", "months", "products", "channels", "customers", "timeline"}
+)
+
+// palette is the charts' colours: calm, distinguishable, and readable in
+// grey when printed.
+var palette = []string{"#2f6690", "#d9a441", "#3a7d44", "#9c4f96", "#c8553d", "#5b8e7d", "#7b6d8d", "#b08968"}
+
+// chart builds the chart name for region (nil for the company). ok is
+// false for an unknown name.
+func (b *builder) chart(name string, region *compute.Region) (*Chart, bool) {
+	c := &Chart{Name: name}
+	if region != nil {
+		c.Region = region.ID
+	}
+	l := b.lang
+	var option any
+	switch name {
+	case "quarters", "months":
+		labels, values := b.quarterLabels(), b.r.Quarters[:]
+		if name == "months" {
+			labels, values = b.monthLabels(), b.r.Months[:]
+		}
+		if region != nil {
+			values = region.Quarters[:]
+			if name == "months" {
+				values = region.Months[:]
+			}
+		}
+		c.Title = l.T("chart." + name)
+		option = b.cumulativeChart(labels, values)
+		c.Table = b.periodTable(name, labels, values)
+	case "products":
+		if region != nil {
+			c.Title = l.T("chart.product-mix")
+			option, c.Table = b.regionProducts(region)
+		} else {
+			c.Title = l.T("chart.products")
+			option, c.Table = b.productsChart()
+		}
+	case "product-quarters":
+		if region != nil {
+			return nil, false
+		}
+		c.Title = l.T("chart.product-quarters")
+		option, c.Table = b.productQuarters()
+	case "regions":
+		if region != nil {
+			return nil, false
+		}
+		c.Title = l.T("chart.regions")
+		option, c.Table = b.regionsChart()
+	case "channels":
+		c.Title = l.T("chart.channels")
+		option, c.Table = b.channelsChart(region)
+	case "customers":
+		c.Title = l.T("chart.customers")
+		option, c.Table = b.customersChart(region)
+	case "flow":
+		if region != nil {
+			return nil, false
+		}
+		c.Title = l.T("chart.flow")
+		option, c.Table = b.flowChart()
+	case "timeline":
+		c.Title = l.T("chart.timeline")
+		option, c.Rows, c.Table = b.timelineChart(region)
+	default:
+		return nil, false
+	}
+	c.ID = b.chartID(name, c.Region)
+	c.Option = optionJSON(option, c.ID)
+	return c, true
+}
+
+// chartID returns an element id for a chart, unique within the page being
+// built and the same on every build.
+func (b *builder) chartID(name, region string) string {
+	id := "chart-" + name
+	if region != "" {
+		id += "-" + region
+	}
+	b.ids[id]++
+	if n := b.ids[id]; n > 1 {
+		id += fmt.Sprintf("-%d", n)
+	}
+	return id
+}
+
+// validator is a go-echarts chart: it fills its defaults in Validate and
+// gives its option as a map in JSON.
+type validator interface {
+	Validate()
+	JSON() map[string]interface{}
+}
+
+// optionJSON validates a go-echarts chart, sets its id, and returns its
+// option as JSON that is safe inside a script element.
+func optionJSON(chart any, id string) template.JS {
+	var v any = chart
+	if c, ok := chart.(validator); ok {
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id})(baseOf(chart))
+		c.Validate()
+		v = c.JSON()
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf) // escapes <, > and &, so "</script>" cannot end the element
+	if err := enc.Encode(v); err != nil {
+		panic(fmt.Sprintf("site: chart %s: %v", id, err))
+	}
+	return template.JS(bytes.TrimSpace(buf.Bytes()))
+}
+
+// baseOf returns the common configuration of a go-echarts chart.
+func baseOf(chart any) *charts.BaseConfiguration {
+	switch c := chart.(type) {
+	case *charts.Bar:
+		return &c.BaseConfiguration
+	case *charts.Line:
+		return &c.BaseConfiguration
+	case *charts.Pie:
+		return &c.BaseConfiguration
+	case *charts.Sankey:
+		return &c.BaseConfiguration
+	}
+	panic(fmt.Sprintf("site: unexpected chart type %T", chart))
+}
+
+// num writes an amount as an exact JSON number for a chart's data.
+func (b *builder) num(units int64) json.Number {
+	return json.Number(numfmt.Exact(b.r.Amount(units)))
+}
+
+func ratioNum(r *big.Rat) json.Number {
+	if r == nil {
+		return "0"
+	}
+	return json.Number(numfmt.Fixed(new(big.Rat).Mul(r, big.NewRat(100, 1)), 1))
+}
+
+// common sets the options every chart shares.
+func (b *builder) common() []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAnimation(!b.print),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "36", Bottom: "36", ContainLabel: opts.Bool(true)}),
+	}
+}
+
+func (b *builder) unitAxis() opts.YAxis {
+	return opts.YAxis{Type: "value", Name: b.r.Plan.Unit, SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e5e7eb"}}}
+}
+
+// cumulativeChart draws period targets as bars with their running total as
+// a line on a second axis.
+func (b *builder) cumulativeChart(labels []string, values []int64) *charts.Bar {
+	bars := make([]opts.BarData, len(values))
+	line := make([]opts.LineData, len(values))
+	var sum int64
+	for i, v := range values {
+		sum += v
+		bars[i] = opts.BarData{Value: b.num(v)}
+		line[i] = opts.LineData{Value: b.num(sum)}
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(b.common()...)
+	bar.SetGlobalOptions(
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels}),
+		charts.WithYAxisOpts(b.unitAxis()),
+	)
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T("series.cumulative"), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	bar.SetXAxis(labels).AddSeries(b.lang.T("series.target"), bars,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(len(values) <= 4), Position: "top"}))
+	l := charts.NewLine()
+	l.AddSeries(b.lang.T("series.cumulative"), line, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	bar.Overlap(l)
+	return bar
+}
+
+func (b *builder) quarterLabels() []string {
+	out := make([]string, 4)
+	for q := range out {
+		out[q] = b.lang.Quarter(q)
+	}
+	return out
+}
+
+func (b *builder) monthLabels() []string {
+	out := make([]string, 12)
+	for i := range out {
+		_, m := b.r.Plan.MonthOf(i)
+		out[i] = b.lang.Month(m)
+	}
+	return out
+}
+
+func (b *builder) productsChart() (*charts.Bar, *Table) {
+	var names []string
+	var base, target []opts.BarData
+	for _, p := range b.r.Products {
+		names = append(names, p.Name)
+		bv := json.Number("0")
+		if p.Baseline != nil {
+			bv = json.Number(numfmt.Exact(p.Baseline))
+		}
+		base = append(base, opts.BarData{Value: bv})
+		label := ""
+		if p.Growth != nil {
+			label = b.lang.SignedPercent(p.Growth)
+		}
+		target = append(target, opts.BarData{Value: b.num(p.Target), Label: &opts.Label{Show: opts.Bool(label != ""), Position: "top", Formatter: label}})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(b.common()...)
+	bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names}), charts.WithYAxisOpts(b.unitAxis()))
+	bar.SetXAxis(names).
+		AddSeries(b.lang.T("series.baseline"), base).
+		AddSeries(b.lang.T("series.target"), target)
+	return bar, b.productsTable()
+}
+
+func (b *builder) regionProducts(region *compute.Region) (*charts.Pie, *Table) {
+	var data []opts.PieData
+	for j, p := range b.r.Products {
+		data = append(data, opts.PieData{Name: p.Name, Value: b.num(region.Products[j])})
+	}
+	return b.pie(data), b.regionProductsTable(region)
+}
+
+func (b *builder) pie(data []opts.PieData) *charts.Pie {
+	pie := charts.NewPie()
+	pie.SetGlobalOptions(
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAnimation(!b.print),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+	)
+	pie.AddSeries("", data,
+		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"38%", "66%"}, Center: []string{"50%", "45%"}}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
+	return pie
+}
+
+func (b *builder) productQuarters() (*charts.Bar, *Table) {
+	labels := b.quarterLabels()
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(b.common()...)
+	bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels}), charts.WithYAxisOpts(b.unitAxis()))
+	bar.SetXAxis(labels)
+	for _, p := range b.r.Products {
+		data := make([]opts.BarData, 4)
+		for q := range data {
+			data[q] = opts.BarData{Value: b.num(p.Quarters[q])}
+		}
+		bar.AddSeries(p.Name, data, charts.WithBarChartOpts(opts.BarChart{Stack: "products"}))
+	}
+	rows := make([]tableRow, len(b.r.Products))
+	for i, p := range b.r.Products {
+		rows[i] = tableRow{name: p.Name, cells: p.Quarters[:]}
+	}
+	return bar, b.matrixTable(b.lang.T("col.product"), labels, rows)
+}
+
+func (b *builder) regionsChart() (*charts.Bar, *Table) {
+	var names []string
+	for _, reg := range b.r.Regions {
+		names = append(names, reg.Name)
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(b.common()...)
+	bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names}), charts.WithYAxisOpts(b.unitAxis()))
+	bar.SetXAxis(names)
+	for q, label := range b.quarterLabels() {
+		data := make([]opts.BarData, len(b.r.Regions))
+		for i, reg := range b.r.Regions {
+			data[i] = opts.BarData{Value: b.num(reg.Quarters[q])}
+		}
+		bar.AddSeries(label, data, charts.WithBarChartOpts(opts.BarChart{Stack: "quarters"}))
+	}
+	rows := make([]tableRow, len(b.r.Regions))
+	for i, reg := range b.r.Regions {
+		rows[i] = tableRow{name: reg.Name, link: b.regionLink(reg.ID), cells: reg.Quarters[:]}
+	}
+	return bar, b.matrixTable(b.lang.T("col.region"), b.quarterLabels(), rows)
+}
+
+func (b *builder) channelsChart(region *compute.Region) (*charts.Pie, *Table) {
+	var data []opts.PieData
+	if region != nil {
+		for _, ch := range region.Channels {
+			data = append(data, opts.PieData{Name: ch.Name, Value: b.num(ch.Target)})
+		}
+		return b.pie(data), b.regionChannelsTable(region)
+	}
+	for _, ch := range b.r.Channels {
+		data = append(data, opts.PieData{Name: ch.Name, Value: b.num(ch.Target)})
+	}
+	return b.pie(data), b.channelsTable()
+}
+
+func (b *builder) customersChart(region *compute.Region) (*charts.Bar, *Table) {
+	var names []string
+	var targets []opts.BarData
+	var per []opts.LineData
+	for i, c := range b.r.Customers {
+		names = append(names, c.Name)
+		t, pc := c.Target, c.PerCustomer
+		if region != nil {
+			t, pc = region.Customers[i].Target, region.Customers[i].PerCustomer
+		}
+		targets = append(targets, opts.BarData{Value: b.num(t)})
+		v := json.Number("0")
+		if pc != nil {
+			v = json.Number(numfmt.Exact(pc))
+		}
+		per = append(per, opts.LineData{Value: v})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(b.common()...)
+	bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names}), charts.WithYAxisOpts(b.unitAxis()))
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T("series.per-customer"), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	bar.SetXAxis(names).AddSeries(b.lang.T("series.target"), targets,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
+	l := charts.NewLine()
+	l.AddSeries(b.lang.T("series.per-customer"), per, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	bar.Overlap(l)
+	return bar, b.customersTable(region)
+}
+
+func (b *builder) flowChart() (*charts.Sankey, *Table) {
+	top := b.lang.T("flow.target")
+	nodes := []opts.SankeyNode{{Name: top}}
+	var links []opts.SankeyLink
+	seen := map[string]bool{top: true}
+	node := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			nodes = append(nodes, opts.SankeyNode{Name: name})
+		}
+	}
+	amount := func(units int64) float32 {
+		f, _ := b.r.Amount(units).Float32()
+		return f
+	}
+	for _, reg := range b.r.Regions {
+		node(reg.Name)
+		links = append(links, opts.SankeyLink{Source: top, Target: reg.Name, Value: amount(reg.Target)})
+	}
+	for _, reg := range b.r.Regions {
+		for _, ch := range reg.Channels {
+			node(ch.Name)
+			if ch.Target > 0 {
+				links = append(links, opts.SankeyLink{Source: reg.Name, Target: ch.Name, Value: amount(ch.Target)})
+			}
+		}
+	}
+	s := charts.NewSankey()
+	s.SetGlobalOptions(
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAnimation(!b.print),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+	)
+	s.AddSeries("", nodes, links,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.5, Opacity: opts.Float(0.35)}))
+	return s, b.flowTable()
+}
+
+// item is one promotion, training or milestone on a timeline.
+type item struct {
+	kind        string // promotion | training | milestone
+	name        string
+	start, end  plan.Date
+	regions     []string
+	products    []string
+	owner       string
+	budget      *big.Rat
+	expected    *big.Rat
+	hours       *big.Rat
+	description string
+}
+
+// items returns the plan's promotions, trainings and milestones that apply
+// to region (all when region is nil), ordered by date.
+func (b *builder) items(region *compute.Region) []item {
+	p := b.r.Plan
+	applies := func(regions []string) bool {
+		if region == nil || len(regions) == 0 {
+			return true
+		}
+		for _, id := range regions {
+			if id == region.ID {
+				return true
+			}
+		}
+		return false
+	}
+	var out []item
+	for _, pr := range p.Promotions {
+		if applies(pr.Regions) {
+			out = append(out, item{kind: "promotion", name: pr.Name, start: pr.Start, end: pr.End, regions: pr.Regions, products: pr.Products, budget: pr.Budget, expected: pr.Expected})
+		}
+	}
+	for _, t := range p.Trainings {
+		if applies(t.Regions) {
+			out = append(out, item{kind: "training", name: t.Topic, start: t.Date, end: t.Date, regions: t.Regions, owner: t.Owner, hours: t.Hours})
+		}
+	}
+	for _, m := range p.Milestones {
+		if applies(m.Regions) {
+			out = append(out, item{kind: "milestone", name: m.Name, start: m.Date, end: m.Date, regions: m.Regions, owner: m.Owner})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start.Before(out[j].start) })
+	return out
+}
+
+// timelineChart draws promotions as bars over their dates and trainings
+// and milestones as points, one row per item, on a time axis spanning the
+// fiscal year.
+func (b *builder) timelineChart(region *compute.Region) (*charts.Line, int, *Table) {
+	items := b.items(region)
+	names := make([]string, len(items))
+	for i, it := range items {
+		names[i] = it.name
+	}
+	first, last := b.r.Plan.FiscalYear()
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAnimation(!b.print),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{b.lang.T("kind.promotion"), b.lang.T("kind.training"), b.lang.T("kind.milestone")}}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "3%", Top: "12", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "time", Min: first.String(), Max: last.String(), SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#eef0f3"}}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"}}),
+	)
+	promotion := b.lang.T("kind.promotion")
+	for _, it := range items {
+		if it.kind != "promotion" {
+			continue
+		}
+		line.AddSeries(promotion, []opts.LineData{
+			{Value: []any{it.start.String(), it.name}},
+			{Value: []any{it.end.String(), it.name}},
+		}, charts.WithLineStyleOpts(opts.LineStyle{Width: 10, Color: palette[0]}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0]}),
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "none"}))
+	}
+	for k, kind := range []string{"training", "milestone"} {
+		var data []opts.LineData
+		for _, it := range items {
+			if it.kind == kind {
+				data = append(data, opts.LineData{Value: []any{it.start.String(), it.name}})
+			}
+		}
+		symbol := []string{"circle", "diamond"}[k]
+		line.AddSeries(b.lang.T("kind."+kind), data,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: symbol, SymbolSize: 14}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 0, Opacity: opts.Float(0)}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[k+1]}))
+	}
+	return line, len(items), b.itemsTable(items)
+}

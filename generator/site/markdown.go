@@ -1,0 +1,214 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
+	"planbook/generator/compute"
+	"planbook/generator/data"
+	"planbook/generator/diag"
+	"planbook/generator/plan"
+)
+
+// newMarkdown returns the Markdown converter of a site: GitHub-flavoured
+// Markdown (tables, task lists, strikethrough, autolinks) and footnotes.
+// Raw HTML is shown escaped, as text, unless the site allows it.
+func newMarkdown(unsafeHTML bool) goldmark.Markdown {
+	var rendererOpts []renderer.Option
+	if unsafeHTML {
+		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
+	} else {
+		rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 100)))
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+}
+
+// escapeHTML renders raw HTML in Markdown as visible, escaped text.
+type escapeHTML struct{}
+
+func (escapeHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		w.WriteString(`<pre class="raw-html">`)
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			w.WriteString(html.EscapeString(string(seg.Value(source))))
+		}
+		if b, ok := n.(*ast.HTMLBlock); ok && b.HasClosure() {
+			w.WriteString(html.EscapeString(string(b.ClosureLine.Value(source))))
+		}
+		w.WriteString("</pre>\n")
+		return ast.WalkContinue, nil
+	})
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkSkipChildren, nil
+		}
+		segs := n.(*ast.RawHTML).Segments
+		for i := 0; i < segs.Len(); i++ {
+			seg := segs.At(i)
+			w.WriteString(html.EscapeString(string(seg.Value(source))))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// chartToken marks where a chart goes in Markdown; the rendered HTML gets
+// the chart in its place.
+const chartToken = "PLANBOOKCHARTX"
+
+// renderMarkdown turns a page's Markdown into HTML: shortcodes are
+// resolved (values formatted, charts built), then the Markdown converted.
+// Errors name the page's file and line.
+func (b *builder) renderMarkdown(pg *plan.Page) (template.HTML, []*Chart) {
+	codes, perrs := ParseShortcodes(pg.Body)
+	for _, e := range perrs {
+		b.errorAt(pg, e.Line, e.Col, e.Message, e.Hint)
+	}
+	var src strings.Builder
+	var charts []*Chart
+	last := 0
+	for _, sc := range codes {
+		src.WriteString(pg.Body[last:sc.Start])
+		last = sc.End
+		switch sc.Name {
+		case "":
+			src.WriteString(sc.Args[0])
+		case "value":
+			src.WriteString(escapeMarkdown(b.valueShortcode(pg, sc)))
+		case "chart":
+			c := b.chartShortcode(pg, sc)
+			if c == nil {
+				continue
+			}
+			fmt.Fprintf(&src, "%s%04d", chartToken, len(charts))
+			charts = append(charts, c)
+		default:
+			b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("unknown shortcode %q%s", sc.Name, diag.DidYouMean(sc.Name, []string{"value", "chart"})),
+				`the shortcodes are {{< value "KEY" >}} and {{< chart "NAME" >}}`)
+		}
+	}
+	src.WriteString(pg.Body[last:])
+	var out bytes.Buffer
+	if err := b.md.Convert([]byte(src.String()), &out); err != nil {
+		b.errorAt(pg, 1, 0, "rendering Markdown: "+err.Error(), "")
+	}
+	result := out.String()
+	for i, c := range charts {
+		token := fmt.Sprintf("%s%04d", chartToken, i)
+		var buf bytes.Buffer
+		if err := b.theme.Page("page").ExecuteTemplate(&buf, "chart", b.chartView(c)); err != nil {
+			b.errorAt(pg, 1, 0, "rendering a chart: "+err.Error(), "")
+		}
+		// A chart alone in its paragraph replaces the paragraph.
+		result = strings.Replace(result, "<p>"+token+"</p>", buf.String(), 1)
+		result = strings.Replace(result, token, buf.String(), 1)
+	}
+	return template.HTML(result), charts
+}
+
+// valueShortcode resolves {{< value "KEY" >}} to its formatted figure.
+func (b *builder) valueShortcode(pg *plan.Page, sc Shortcode) string {
+	if len(sc.Args) != 1 || len(sc.Params) != 0 {
+		b.errorAt(pg, sc.Line, sc.Col, "value shortcode takes one key", `write {{< value "target" >}}; the keys are listed in docs/site.md`)
+		return ""
+	}
+	leaf, err := data.Lookup(b.tree, sc.Args[0])
+	if err != nil {
+		b.errorAt(pg, sc.Line, sc.Col, err.Error(), "value keys are paths into data/plan.json, such as target, quarters.q3 or regions.east.target; docs/site.md lists them")
+		return ""
+	}
+	return b.formatLeaf(leaf)
+}
+
+// chartShortcode builds the chart of {{< chart "NAME" >}} or
+// {{< chart "NAME" region="ID" >}}.
+func (b *builder) chartShortcode(pg *plan.Page, sc Shortcode) *Chart {
+	if len(sc.Args) != 1 {
+		b.errorAt(pg, sc.Line, sc.Col, "chart shortcode takes one chart name", `write {{< chart "quarters" >}} or {{< chart "quarters" region="east" >}}`)
+		return nil
+	}
+	var region *compute.Region
+	for k, v := range sc.Params {
+		if k != "region" {
+			b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("chart shortcode has no parameter %q%s", k, diag.DidYouMean(k, []string{"region"})), `the only parameter is region="ID"`)
+			return nil
+		}
+		for _, r := range b.r.Regions {
+			if r.ID == v {
+				region = r
+			}
+		}
+		if region == nil {
+			var ids []string
+			for _, r := range b.r.Regions {
+				ids = append(ids, r.ID)
+			}
+			b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("unknown region %q%s", v, diag.DidYouMean(v, ids)), "region ids: "+strings.Join(ids, ", "))
+			return nil
+		}
+	}
+	c, ok := b.chart(sc.Args[0], region)
+	if !ok {
+		names := CompanyCharts
+		if region != nil {
+			names = RegionCharts
+		}
+		b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("unknown chart %q%s", sc.Args[0], diag.DidYouMean(sc.Args[0], names)), "charts: "+strings.Join(names, ", "))
+		return nil
+	}
+	return c
+}
+
+// formatLeaf formats a figure for a page: amounts with the plan's unit,
+// ratios as percentages.
+func (b *builder) formatLeaf(l data.Leaf) string {
+	switch {
+	case l.Kind == data.Text:
+		return l.S
+	case l.R == nil:
+		return "–"
+	case l.Kind == data.Amount:
+		return b.lang.Amount(l.R, 4, b.r.Plan.Unit)
+	case l.Kind == data.Ratio:
+		return b.lang.Percent(l.R)
+	case l.Kind == data.Quantity:
+		return b.lang.Amount(l.R, 4, l.Unit)
+	}
+	return b.lang.Number(l.R, 4)
+}
+
+// escapeMarkdown keeps a figure from being read as Markdown.
+func escapeMarkdown(s string) string {
+	var out strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_{}[]<>()#+-.!|~", r) {
+			out.WriteByte('\\')
+		}
+		out.WriteRune(r)
+	}
+	return out.String()
+}
+
+// errorAt reports an error at a line and column of a page's body.
+func (b *builder) errorAt(pg *plan.Page, line, col int, msg, hint string) {
+	b.errs.Add(diag.Diagnostic{Level: diag.Error, File: pg.File, Line: pg.BodyLine + line - 1, Col: col, Message: msg, Hint: hint})
+}

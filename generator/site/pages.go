@@ -1,0 +1,276 @@
+package site
+
+import (
+	"html/template"
+	"math/big"
+
+	"planbook/generator/compute"
+	"planbook/generator/plan"
+)
+
+// dashboard is the site's front page.
+type dashboard struct {
+	Lead     string
+	Cards    []card
+	Checks   []checkView
+	KPIs     *Table
+	Sections []section
+}
+
+type checkView struct {
+	Level   string
+	Label   string
+	Code    string
+	Message string
+}
+
+func (b *builder) dashboard(pd *pageData) {
+	r, l := b.r, b.lang
+	p := r.Plan
+	pd.Title = l.T("dashboard.title")
+	d := &dashboard{Lead: l.Sprintf("dashboard.lead", p.Year, p.Baseline.Year)}
+	d.Cards = append(d.Cards, b.targetCard())
+	for _, k := range p.KPIs {
+		d.Cards = append(d.Cards, b.kpiCard(k))
+	}
+	if c, ok := b.perHeadCard(); ok {
+		d.Cards = append(d.Cards, c)
+	}
+	if c, ok := b.newProductCard(); ok {
+		d.Cards = append(d.Cards, c)
+	}
+	for _, c := range r.Checks {
+		d.Checks = append(d.Checks, checkView{Level: string(c.Level), Label: l.T("level." + string(c.Level)), Code: c.Code, Message: c.Message})
+	}
+	if len(p.KPIs) > 0 {
+		d.KPIs = b.kpiTable()
+	}
+	d.Sections = []section{
+		{Title: l.T("section.time"), Charts: b.charts(nil, "quarters", "months")},
+		{Title: l.T("section.mix"), Charts: b.charts(nil, "products", "customers")},
+		{Title: l.T("section.regions"), Charts: b.charts(nil, "regions", "channels", "flow")},
+		{Title: l.T("section.execution"), Charts: b.charts(nil, "timeline")},
+	}
+	pd.Dashboard = d
+}
+
+func (b *builder) targetCard() card {
+	r, l, p := b.r, b.lang, b.r.Plan
+	c := card{Label: l.T("kpi.target"), Value: l.Amount(r.Amount(r.Target), 4, p.Unit), Trend: trend(r.Growth)}
+	if r.Growth != nil {
+		c.Change = l.SignedPercent(r.Growth)
+		c.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(p.Baseline.Revenue, 4, p.Unit))
+	}
+	return c
+}
+
+func (b *builder) kpiCard(k *plan.KPI) card {
+	l := b.lang
+	c := card{Label: k.Name}
+	diff := new(big.Rat).Sub(k.Target, k.Baseline)
+	c.Trend = trend(diff)
+	if k.Unit != "" {
+		c.Value = l.Amount(k.Target, 4, k.Unit)
+		c.Note = l.Sprintf("kpi.vs", b.r.Plan.Baseline.Year, l.Amount(k.Baseline, 4, k.Unit))
+		if k.Baseline.Sign() != 0 {
+			g := new(big.Rat).Quo(diff, k.Baseline)
+			c.Change = l.SignedPercent(g)
+		}
+		return c
+	}
+	c.Value = l.Percent(k.Target)
+	c.Change = l.Points(diff)
+	c.Note = l.Sprintf("kpi.vs", b.r.Plan.Baseline.Year, l.Percent(k.Baseline))
+	return c
+}
+
+func (b *builder) perHeadCard() (card, bool) {
+	ph, l, p := b.r.PerHead, b.lang, b.r.Plan
+	if ph.Target == nil {
+		return card{}, false
+	}
+	c := card{Label: l.T("kpi.per-head"), Value: l.Amount(ph.Target, 2, p.Unit), Trend: trend(ph.Growth)}
+	if ph.Growth != nil {
+		c.Change = l.SignedPercent(ph.Growth)
+		c.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(ph.Baseline, 2, p.Unit))
+	}
+	if g := p.Target.RevenuePerHeadGrowth; g != nil {
+		c.Note += " · " + l.Sprintf("kpi.goal", l.SignedPercent(g))
+		c.Trend = checkTrend(ph.Growth != nil && ph.Growth.Cmp(g) >= 0)
+	}
+	return c, true
+}
+
+func (b *builder) newProductCard() (card, bool) {
+	r, l := b.r, b.lang
+	z := r.Plan.Target.NewProductShare
+	if z == nil {
+		return card{}, false
+	}
+	var strategic int64
+	for _, p := range r.Products {
+		if p.Class == "strategic" {
+			strategic += p.Target
+		}
+	}
+	share := b.share(strategic, r.Target)
+	if share == nil {
+		share = new(big.Rat)
+	}
+	return card{
+		Label: l.T("kpi.new-share"), Value: l.Percent(share),
+		Note:  l.Sprintf("kpi.goal", l.Percent(z)) + " · " + l.Amount(r.Amount(strategic), 4, r.Plan.Unit),
+		Trend: checkTrend(share.Cmp(z) >= 0),
+	}, true
+}
+
+func checkTrend(ok bool) string {
+	if ok {
+		return "ok"
+	}
+	return "warning"
+}
+
+// kpiTable lists the plan's auxiliary targets with their change.
+func (b *builder) kpiTable() *Table {
+	l := b.lang
+	t := &Table{Head: []Cell{head(l.T("col.kpi"), false), head(l.T("col.from"), true), head(l.T("col.to"), true), head(l.T("col.change"), true)}}
+	for _, k := range b.r.Plan.KPIs {
+		c := b.kpiCard(k)
+		from, to := l.Percent(k.Baseline), l.Percent(k.Target)
+		if k.Unit != "" {
+			from, to = l.Amount(k.Baseline, 4, k.Unit), l.Amount(k.Target, 4, k.Unit)
+		}
+		t.Rows = append(t.Rows, []Cell{text(k.Name), {Text: from, Num: true}, {Text: to, Num: true}, {Text: c.Change, Num: true}})
+	}
+	return t
+}
+
+// regionsPage lists every region.
+type regionsPage struct {
+	Lead   string
+	Table  *Table
+	Charts []chartView
+}
+
+func (b *builder) regionsIndex(pd *pageData) {
+	r, l := b.r, b.lang
+	pd.Title = l.T("regions.title")
+	t := &Table{Caption: b.caption(), Head: []Cell{
+		head(l.T("col.region"), false), head(l.T("col.stage"), false), head(l.T("col.manager"), false),
+		head(l.Sprintf("col.baseline", r.Plan.Baseline.Year)+b.unitSuffix(), true), b.unitHead("col.target"),
+		head(l.T("col.share"), true), head(l.T("col.growth"), true), head(l.T("col.headcount"), true), b.unitHead("col.per-head"),
+	}}
+	var heads int64
+	for _, reg := range r.Regions {
+		heads += reg.Headcount
+		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(l.T("stage." + reg.Stage)), text(reg.Manager),
+			b.amountRat(reg.Baseline), b.amount(reg.Target), b.percent(reg.Share), b.change(reg.Growth), b.count(reg.Headcount), b.amountRat(reg.PerHead)})
+	}
+	t.Foot = []Cell{text(l.T("col.total")), text(""), text(""), b.amountRat(r.Plan.Baseline.Revenue), b.amount(r.Target), b.percent(b.share(r.Target, r.Target)), b.change(r.Growth), b.count(heads), b.amountRat(r.PerHead.Target)}
+	pd.Regions = &regionsPage{
+		Lead:   l.Sprintf("regions.lead", len(r.Regions), l.Amount(r.Amount(r.Target), 4, r.Plan.Unit)),
+		Table:  t,
+		Charts: b.charts(nil, "regions", "flow"),
+	}
+}
+
+// regionPage is one region's page.
+type regionPage struct {
+	ID        string
+	Name      string
+	Stage     string
+	Manager   string // "负责人:王经理"
+	Cards     []card
+	Sections  []section
+	Narrative template.HTML
+	Booklet   string // link to the region's booklet, when there is one
+}
+
+func (b *builder) region(pd *pageData, reg *compute.Region) {
+	l, p := b.lang, b.r.Plan
+	pd.Title = reg.Name
+	rp := &regionPage{ID: reg.ID, Name: reg.Name, Stage: l.T("stage." + reg.Stage)}
+	if reg.Manager != "" {
+		rp.Manager = l.Sprintf("region.manager", reg.Manager)
+	}
+	target := card{Label: l.T("kpi.target"), Value: l.Amount(b.r.Amount(reg.Target), 4, p.Unit), Trend: trend(reg.Growth),
+		Note: l.Sprintf("kpi.share-of", l.Percent(reg.Share))}
+	if reg.Growth != nil {
+		target.Change = l.SignedPercent(reg.Growth)
+		target.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(reg.Baseline, 4, p.Unit)) + " · " + target.Note
+	}
+	rp.Cards = append(rp.Cards, target)
+	if reg.PerHead != nil {
+		c := card{Label: l.T("kpi.per-head"), Value: l.Amount(reg.PerHead, 2, p.Unit), Note: l.Sprintf("kpi.headcount", reg.Headcount), Trend: "flat"}
+		if g := growthOf(reg.PerHead, b.r.PerHead.Baseline); g != nil {
+			c.Change, c.Trend = l.SignedPercent(g), trend(g)
+		}
+		rp.Cards = append(rp.Cards, c)
+	}
+	rp.Sections = []section{
+		{Title: l.T("region.targets"), Charts: b.charts(reg, "quarters", "months")},
+		{Title: l.T("region.channels"), Charts: b.charts(reg, "channels")},
+		{Title: l.T("region.mix"), Charts: b.charts(reg, "products", "customers")},
+		{Title: l.T("region.items"), Charts: b.charts(reg, "timeline")},
+	}
+	if reg.Narrative != nil {
+		rp.Narrative, _ = b.renderMarkdown(reg.Narrative)
+	}
+	pd.Region = rp
+}
+
+func growthOf(a, base *big.Rat) *big.Rat {
+	if a == nil || base == nil || base.Sign() == 0 {
+		return nil
+	}
+	g := new(big.Rat).Quo(a, base)
+	return g.Sub(g, big.NewRat(1, 1))
+}
+
+// productsPage shows the product lines.
+type productsPage struct {
+	Lead   string
+	Charts []chartView
+}
+
+func (b *builder) products(pd *pageData) {
+	r, l := b.r, b.lang
+	pd.Title = l.T("products.title")
+	var strategic int64
+	for _, p := range r.Products {
+		if p.Class == "strategic" {
+			strategic += p.Target
+		}
+	}
+	share := b.share(strategic, r.Target)
+	if share == nil {
+		share = new(big.Rat)
+	}
+	pd.Products = &productsPage{
+		Lead:   l.Sprintf("products.lead", len(r.Products), l.Amount(r.Amount(r.Target), 4, r.Plan.Unit), l.Percent(share)),
+		Charts: b.charts(nil, "products", "product-quarters"),
+	}
+}
+
+// narrativePage is a Markdown page.
+type narrativePage struct {
+	Content template.HTML
+	Regions string // the regions whose booklets include it, when not all
+}
+
+func (b *builder) narrative(pd *pageData, pg *plan.Page) {
+	pd.Title = pg.Title
+	np := &narrativePage{}
+	np.Content, _ = b.renderMarkdown(pg)
+	var names []string
+	for _, id := range pg.Regions {
+		if reg := b.r.Plan.Region(id); reg != nil {
+			names = append(names, reg.Name)
+		}
+	}
+	if len(names) > 0 {
+		np.Regions = b.lang.Sprintf("page.scope", b.join(names))
+	}
+	pd.Page = np
+}

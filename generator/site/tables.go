@@ -1,0 +1,281 @@
+package site
+
+import (
+	"math/big"
+	"strings"
+
+	"planbook/generator/compute"
+)
+
+// Table is the figures of a chart, or any table of a page: a header row,
+// body rows and an optional total row. Numeric cells are right-aligned.
+type Table struct {
+	Caption string // says the unit
+	Head    []Cell
+	Rows    [][]Cell
+	Foot    []Cell
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Text  string
+	Num   bool   // a figure: right-aligned
+	Link  string // a relative link, or ""
+	Class string // extra class, e.g. a check level
+}
+
+func text(s string) Cell { return Cell{Text: s} }
+
+func head(s string, num bool) Cell { return Cell{Text: s, Num: num} }
+
+// amount formats units in the plan's unit without the unit (the table's
+// header or caption names it).
+func (b *builder) amount(units int64) Cell {
+	return Cell{Text: b.lang.Number(b.r.Amount(units), 4), Num: true}
+}
+
+func (b *builder) amountRat(r *big.Rat) Cell {
+	if r == nil {
+		return Cell{Text: "–", Num: true}
+	}
+	return Cell{Text: b.lang.Number(r, 4), Num: true}
+}
+
+func (b *builder) percent(r *big.Rat) Cell {
+	if r == nil {
+		return Cell{Text: "–", Num: true}
+	}
+	return Cell{Text: b.lang.Percent(r), Num: true}
+}
+
+func (b *builder) change(r *big.Rat) Cell {
+	if r == nil {
+		return Cell{Text: "–", Num: true}
+	}
+	return Cell{Text: b.lang.SignedPercent(r), Num: true}
+}
+
+func (b *builder) count(n int64) Cell {
+	if n == 0 {
+		return Cell{Text: "–", Num: true}
+	}
+	return Cell{Text: b.lang.Number(big.NewRat(n, 1), 0), Num: true}
+}
+
+// unitHead is a column header with the plan's unit: "目标(万元)".
+func (b *builder) unitHead(key string) Cell {
+	return head(b.lang.T(key)+b.unitSuffix(), true)
+}
+
+func (b *builder) unitSuffix() string {
+	if b.lang == "en" {
+		return " (" + b.r.Plan.Unit + ")"
+	}
+	return "(" + b.r.Plan.Unit + ")"
+}
+
+func (b *builder) caption() string { return b.lang.Sprintf("table.caption", b.r.Plan.Unit) }
+
+func (b *builder) share(part, whole int64) *big.Rat {
+	if whole == 0 {
+		return nil
+	}
+	return big.NewRat(part, whole)
+}
+
+// periodTable lists quarter or month targets with their share and running
+// total.
+func (b *builder) periodTable(name string, labels []string, values []int64) *Table {
+	col := "col.quarter"
+	if name == "months" {
+		col = "col.month"
+	}
+	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T(col), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true), b.unitHead("col.cumulative")}}
+	var total int64
+	for _, v := range values {
+		total += v
+	}
+	var sum int64
+	for i, v := range values {
+		sum += v
+		t.Rows = append(t.Rows, []Cell{text(labels[i]), b.amount(v), b.percent(b.share(v, total)), b.amount(sum)})
+	}
+	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(total), b.percent(b.share(total, total)), text("")}
+	return t
+}
+
+func (b *builder) productsTable() *Table {
+	p := b.r.Plan
+	t := &Table{Caption: b.caption(), Head: []Cell{
+		head(b.lang.T("col.product"), false), head(b.lang.T("col.class"), false),
+		head(b.lang.Sprintf("col.baseline", p.Baseline.Year)+b.unitSuffix(), true),
+		b.unitHead("col.target"), head(b.lang.T("col.share"), true), head(b.lang.T("col.growth"), true),
+	}}
+	var base *big.Rat
+	for _, pr := range b.r.Products {
+		if pr.Baseline != nil {
+			if base == nil {
+				base = new(big.Rat)
+			}
+			base.Add(base, pr.Baseline)
+		}
+		t.Rows = append(t.Rows, []Cell{text(pr.Name), text(b.lang.T("class." + pr.Class)), b.amountRat(pr.Baseline), b.amount(pr.Target), b.percent(b.share(pr.Target, b.r.Target)), b.change(pr.Growth)})
+	}
+	var sum int64
+	for _, pr := range b.r.Products {
+		sum += pr.Target
+	}
+	var growth *big.Rat
+	if base != nil && base.Sign() > 0 {
+		growth = new(big.Rat).Quo(b.r.Amount(sum), base)
+		growth.Sub(growth, big.NewRat(1, 1))
+	}
+	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amountRat(base), b.amount(sum), b.percent(b.share(sum, b.r.Target)), b.change(growth)}
+	return t
+}
+
+func (b *builder) regionProductsTable(region *compute.Region) *Table {
+	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.product"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
+	for j, p := range b.r.Products {
+		t.Rows = append(t.Rows, []Cell{text(p.Name), b.amount(region.Products[j]), b.percent(b.share(region.Products[j], region.Target))})
+	}
+	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sumOf(region.Products)), b.percent(b.share(sumOf(region.Products), region.Target))}
+	return t
+}
+
+func sumOf(xs []int64) int64 {
+	var s int64
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// tableRow is a row of a matrix table: a name (and link) and its cells.
+type tableRow struct {
+	name, link string
+	cells      []int64
+}
+
+// matrixTable writes rows × columns of amounts with row and column totals.
+func (b *builder) matrixTable(first string, cols []string, rows []tableRow) *Table {
+	t := &Table{Caption: b.caption(), Head: []Cell{head(first, false)}}
+	for _, c := range cols {
+		t.Head = append(t.Head, head(c, true))
+	}
+	t.Head = append(t.Head, head(b.lang.T("col.total"), true))
+	colSums := make([]int64, len(cols))
+	for _, r := range rows {
+		row := []Cell{{Text: r.name, Link: r.link}}
+		for j, v := range r.cells {
+			row = append(row, b.amount(v))
+			colSums[j] += v
+		}
+		t.Rows = append(t.Rows, append(row, b.amount(sumOf(r.cells))))
+	}
+	t.Foot = []Cell{text(b.lang.T("col.total"))}
+	for _, v := range colSums {
+		t.Foot = append(t.Foot, b.amount(v))
+	}
+	t.Foot = append(t.Foot, b.amount(sumOf(colSums)))
+	return t
+}
+
+func (b *builder) channelsTable() *Table {
+	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.channel"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true), head(b.lang.T("col.regions"), true)}}
+	var sum int64
+	for _, ch := range b.r.Channels {
+		sum += ch.Target
+	}
+	for _, ch := range b.r.Channels {
+		t.Rows = append(t.Rows, []Cell{text(ch.Name), b.amount(ch.Target), b.percent(b.share(ch.Target, sum)), b.count(int64(ch.Regions))})
+	}
+	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sum), b.percent(b.share(sum, sum)), text("")}
+	return t
+}
+
+func (b *builder) regionChannelsTable(region *compute.Region) *Table {
+	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.channel"), false), head(b.lang.T("col.stage"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true), head(b.lang.T("col.growth"), true)}}
+	var sum int64
+	for _, ch := range region.Channels {
+		stage := ""
+		if ch.Stage != "" {
+			stage = b.lang.T("stage." + ch.Stage)
+		}
+		t.Rows = append(t.Rows, []Cell{text(ch.Name), text(stage), b.amount(ch.Target), b.percent(ch.Share), b.change(ch.Growth)})
+		sum += ch.Target
+	}
+	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(sum), b.percent(b.share(sum, region.Target)), text("")}
+	return t
+}
+
+func (b *builder) customersTable(region *compute.Region) *Table {
+	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.customer"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true), head(b.lang.T("col.count"), true), b.unitHead("col.per-customer")}}
+	var sum int64
+	for i, c := range b.r.Customers {
+		target, n, per := c.Target, c.Count, c.PerCustomer
+		whole := b.r.Target
+		if region != nil {
+			rc := region.Customers[i]
+			target, n, per, whole = rc.Target, rc.Count, rc.PerCustomer, region.Target
+		}
+		t.Rows = append(t.Rows, []Cell{text(c.Name), b.amount(target), b.percent(b.share(target, whole)), b.count(n), b.amountRat(per)})
+		sum += target
+	}
+	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sum), text(""), text(""), text("")}
+	return t
+}
+
+func (b *builder) flowTable() *Table {
+	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.region"), false), head(b.lang.T("col.channel"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
+	for _, reg := range b.r.Regions {
+		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(""), b.amount(reg.Target), b.percent(b.share(reg.Target, b.r.Target))})
+		for _, ch := range reg.Channels {
+			t.Rows = append(t.Rows, []Cell{text(""), text(ch.Name), b.amount(ch.Target), b.percent(b.share(ch.Target, b.r.Target))})
+		}
+	}
+	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(b.r.Target), b.percent(b.share(b.r.Target, b.r.Target))}
+	return t
+}
+
+// itemsTable lists promotions, trainings and milestones by date.
+func (b *builder) itemsTable(items []item) *Table {
+	t := &Table{Caption: b.caption(), Head: []Cell{
+		head(b.lang.T("col.dates"), false), head(b.lang.T("col.kind"), false), head(b.lang.T("col.item"), false),
+		head(b.lang.T("col.applies"), false), head(b.lang.T("col.owner"), false),
+		b.unitHead("col.budget"), b.unitHead("col.expected"),
+	}}
+	for _, it := range items {
+		dates := b.date(it.start)
+		if it.end != it.start {
+			dates += " – " + b.date(it.end)
+		}
+		var applies []string
+		if len(it.regions) == 0 {
+			applies = append(applies, b.lang.T("all.regions"))
+		}
+		for _, id := range it.regions {
+			if reg := b.r.Plan.Region(id); reg != nil {
+				applies = append(applies, reg.Name)
+			}
+		}
+		for _, id := range it.products {
+			for _, p := range b.r.Products {
+				if p.ID == id {
+					applies = append(applies, p.Name)
+				}
+			}
+		}
+		owner := it.owner
+		if it.hours != nil {
+			owner = strings.TrimSpace(owner + " · " + b.lang.Number(it.hours, 2) + "h")
+			owner = strings.TrimPrefix(owner, "· ")
+		}
+		budget, expected := text(""), text("")
+		if it.kind == "promotion" {
+			budget, expected = b.amountRat(it.budget), b.amountRat(it.expected)
+		}
+		t.Rows = append(t.Rows, []Cell{text(dates), {Text: b.lang.T("kind." + it.kind), Class: "kind-" + it.kind}, text(it.name), text(b.join(applies)), text(owner), budget, expected})
+	}
+	return t
+}
