@@ -1,0 +1,201 @@
+package generator_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"planbook/generator"
+)
+
+// externalResource matches markup or CSS that would load something from
+// outside the site: scripts, style sheets, images, frames, fonts, imports.
+var externalResource = regexp.MustCompile(`(?i)(<(script|img|iframe|source|video|audio|embed)\b[^>]*\bsrc\s*=\s*["']?(https?:)?//|<link\b[^>]*\bhref\s*=\s*["']?(https?:)?//|url\(\s*["']?(https?:)?//|@import|srcset\s*=)`)
+
+// TestNoExternalResources checks every page and style sheet of the built
+// example: nothing is loaded from outside the site folder.
+func TestNoExternalResources(t *testing.T) {
+	out := buildExample(t)
+	n := 0
+	filepath.Walk(out, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css")) {
+			return nil
+		}
+		n++
+		data, _ := os.ReadFile(p)
+		if m := externalResource.Find(data); m != nil {
+			t.Errorf("%s loads from outside the site: %s", p, m)
+		}
+		return nil
+	})
+	if n < 10 {
+		t.Fatalf("only %d pages and style sheets checked", n)
+	}
+	// The pattern itself must catch what it is meant to catch.
+	for _, bad := range []string{`<script src="https://cdn.example.com/x.js">`, `<link rel="stylesheet" href="//fonts.example.com/a.css">`, `body { background: url("https://x/y.png") }`} {
+		if !externalResource.MatchString(bad) {
+			t.Errorf("pattern misses %s", bad)
+		}
+	}
+}
+
+// siteFrom writes a txtar site and returns its folder.
+func siteFrom(t *testing.T, archive string) string {
+	t.Helper()
+	return writeSite(t, txtar.Parse([]byte(archive)))
+}
+
+const tinySite = `-- content/plan.toml --
+title = "Tiny"
+year = 2024
+unit = "万元"
+[baseline]
+revenue = 100
+[target]
+growth = "10%"
+-- content/regions/east.toml --
+name = "East"
+stage = "mature"
+share = "100%"
+-- content/notes.md --
++++
+title = "Notes"
++++
+Before <script>alert("x")</script> after.
+
+<div class="box">block</div>
+`
+
+func build(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := generator.Build(generator.Options{Site: dir, Out: out}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return readAll(t, out)
+}
+
+func readAll(t *testing.T, dir string) map[string]string {
+	files := map[string]string{}
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			data, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			files[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	return files
+}
+
+// TestMarkdownHTMLEscaped checks that raw HTML in Markdown comes out as
+// text, and that unsafe_html = true lets it through.
+func TestMarkdownHTMLEscaped(t *testing.T) {
+	page := build(t, siteFrom(t, tinySite))["notes/index.html"]
+	if strings.Contains(page, `<script>alert`) || strings.Contains(page, `<div class="box">`) {
+		t.Errorf("raw HTML was rendered:\n%s", page)
+	}
+	if !strings.Contains(page, `&lt;script&gt;alert(`) || !strings.Contains(page, `&lt;div class=&#34;box&#34;&gt;block&lt;/div&gt;`) {
+		t.Errorf("raw HTML is not shown escaped:\n%s", page)
+	}
+	page = build(t, siteFrom(t, tinySite+"-- planbook.toml --\nunsafe_html = true\n"))["notes/index.html"]
+	if !strings.Contains(page, `<script>alert(`) || !strings.Contains(page, `<div class="box">block</div>`) {
+		t.Errorf("unsafe_html = true did not render raw HTML:\n%s", page)
+	}
+}
+
+// TestThemeOverride checks that a site's own theme files replace the
+// built-in ones at the same path, that planbook.toml can select another
+// theme, and that a missing theme is an error.
+func TestThemeOverride(t *testing.T) {
+	files := build(t, siteFrom(t, tinySite+`-- themes/default/assets/css/planbook.css --
+/* corporate colours */
+-- themes/default/templates/partials/cards.html --
+{{define "cards"}}<p class="own-cards">{{len .}} cards</p>{{end}}
+{{define "sections"}}{{end}}
+`))
+	if files["assets/css/planbook.css"] != "/* corporate colours */\n" {
+		t.Errorf("style sheet not overridden: %q", files["assets/css/planbook.css"])
+	}
+	if !strings.Contains(files["index.html"], `<p class="own-cards">`) {
+		t.Error("partial template not overridden")
+	}
+	if !strings.Contains(files["assets/js/planbook.js"], "echarts") {
+		t.Error("files the site does not override must come from the built-in theme")
+	}
+	files = build(t, siteFrom(t, tinySite+`-- planbook.toml --
+theme = "corp"
+-- themes/corp/templates/page.html --
+{{define "content"}}<p>corp page</p>{{end}}
+`))
+	if !strings.Contains(files["notes/index.html"], "<p>corp page</p>") {
+		t.Error("theme = \"corp\" not used")
+	}
+	_, err := generator.Build(generator.Options{Site: siteFrom(t, tinySite+"-- planbook.toml --\ntheme = \"nope\"\n"), Out: filepath.Join(t.TempDir(), "o")})
+	if err == nil || !strings.Contains(err.Error(), "theme nope not found") {
+		t.Errorf("missing theme: %v", err)
+	}
+}
+
+// TestRebuildWritesOnlyChangedFiles edits one region's narrative and
+// checks that only that region's page is written again.
+func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
+	dir := siteFrom(t, tinySite+"-- content/regions/east.md --\nFirst version.\n")
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := generator.Build(generator.Options{Site: dir, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content/regions/east.md"), []byte("Second version.\n"), 0o644)
+	rep, err := generator.Build(generator.Options{Site: dir, Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rep.Stats.Changed, " "); got != "regions/east/index.html" {
+		t.Errorf("rebuild wrote %q, want only regions/east/index.html", got)
+	}
+}
+
+// TestDashboardTransferSize adds up what a browser fetches for the
+// dashboard (the page, style sheet, scripts and icon), gzipped, and keeps
+// it under 450 KB.
+func TestDashboardTransferSize(t *testing.T) {
+	out := buildExample(t)
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := regexp.MustCompile(`(?:src|href)="([^"#]+\.(?:css|js|svg))"`).FindAllSubmatch(page, -1)
+	total := gzipSize(t, page)
+	parts := []string{fmt.Sprintf("index.html %d", total)}
+	for _, m := range refs {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(string(m[1]))))
+		if err != nil {
+			t.Fatalf("dashboard refers to %s: %v", m[1], err)
+		}
+		n := gzipSize(t, data)
+		total += n
+		parts = append(parts, fmt.Sprintf("%s %d", m[1], n))
+	}
+	if len(refs) < 3 {
+		t.Fatalf("dashboard loads only %d files", len(refs))
+	}
+	t.Logf("dashboard transfer, gzipped: %d bytes (%s)", total, strings.Join(parts, ", "))
+	if total > 450*1024 {
+		t.Errorf("dashboard transfer is %d KB gzipped, over the 450 KB budget", total/1024)
+	}
+}
+
+func gzipSize(t *testing.T, data []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
