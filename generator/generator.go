@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 
 	"planbook/generator/compute"
-	"planbook/generator/data"
 	"planbook/generator/diag"
 	"planbook/generator/plan"
 	"planbook/generator/publish"
@@ -26,14 +25,7 @@ import (
 // list holds every error and warning; the result is nil when the plan did
 // not load, and incomplete when the computation reported errors.
 func Load(dir string) (*compute.Result, *diag.List) {
-	p, errs := plan.Load(os.DirFS(dir))
-	if errs.HasErrors() {
-		return nil, errs
-	}
-	r, cerrs := compute.Compute(p)
-	cerrs.FillSource(p.SourceLine)
-	errs.Append(cerrs)
-	return r, errs
+	return loadFS(os.DirFS(dir))
 }
 
 // LoadTheme reads the theme of the site folder dir: the site's own
@@ -61,13 +53,8 @@ func Render(r *compute.Result, dir string, o site.Options) (publish.Files, *diag
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	files, rerrs := site.Render(r, th, o)
-	rerrs.FillSource(r.Plan.SourceLine)
+	files, rerrs := render(r, th, o)
 	errs.Append(rerrs)
-	files["data/plan.json"] = data.JSON(r)
-	for name, b := range data.CSV(r) {
-		files[name] = b
-	}
 	return files, errs
 }
 
@@ -75,6 +62,9 @@ func Render(r *compute.Result, dir string, o site.Options) (publish.Files, *diag
 type Options struct {
 	Site string // the site folder
 	Out  string // the output folder; "" means the site's configured output inside Site
+	// Compare is a folder or git revision of the plan to compare with, for
+	// a Changes page; "" for none.
+	Compare string
 }
 
 // Report says what a build did.
@@ -82,28 +72,14 @@ type Report struct {
 	Result      *compute.Result // nil when the plan did not load
 	Diagnostics *diag.List      // every error and warning
 	Out         string
+	Pages       int // pages rendered (not taken from the page cache)
 	Stats       publish.Stats
 }
 
 // Build runs the whole pipeline. On any error in the plan it returns a
 // *diag.ListError and leaves the output folder as it was.
 func Build(opts Options) (*Report, error) {
-	rep := &Report{}
-	r, errs := Load(opts.Site)
-	rep.Result, rep.Diagnostics = r, errs
-	if err := errs.Err(); err != nil {
-		return rep, err
-	}
-	rep.Out = opts.Out
-	if rep.Out == "" {
-		rep.Out = filepath.Join(opts.Site, filepath.FromSlash(r.Plan.Config.Output))
-	}
-	files, rerrs := Render(r, opts.Site, site.Options{})
-	errs.Append(rerrs)
-	if err := errs.Err(); err != nil {
-		return rep, err
-	}
-	st, err := publish.Publish(rep.Out, files)
-	rep.Stats = st
-	return rep, err
+	b := NewBuilder(opts.Site, opts.Out)
+	b.Compare = opts.Compare
+	return b.Build()
 }

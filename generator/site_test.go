@@ -157,8 +157,9 @@ func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rep.Stats.Changed, " "); got != "regions/east/index.html" {
-		t.Errorf("rebuild wrote %q, want only regions/east/index.html", got)
+	// The region's page and its booklet show the narrative.
+	if got := strings.Join(rep.Stats.Changed, " "); got != "regions/east/booklet.html regions/east/index.html" {
+		t.Errorf("rebuild wrote %q, want only the region's page and booklet", got)
 	}
 }
 
@@ -198,4 +199,38 @@ func gzipSize(t *testing.T, data []byte) int {
 	w.Write(data)
 	w.Close()
 	return buf.Len()
+}
+
+// TestBuilderRendersOnlyChangedPages keeps one builder, as planbook serve
+// does: after a change to one narrative only its page is rendered again;
+// after a change to the plan every page is.
+func TestBuilderRendersOnlyChangedPages(t *testing.T) {
+	dir := siteFrom(t, tinySite+"-- content/regions/east.md --\nFirst version.\n")
+	b := generator.NewBuilder(dir, filepath.Join(t.TempDir(), "out"))
+	first, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Pages < 5 {
+		t.Fatalf("first build rendered %d pages", first.Pages)
+	}
+	os.WriteFile(filepath.Join(dir, "content/notes.md"), []byte("+++\ntitle = \"Notes\"\n+++\nNew text.\n"), 0o644)
+	rep, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The page, and the booklet of the region it is for.
+	if rep.Pages != 2 || strings.Join(rep.Stats.Changed, " ") != "notes/index.html regions/east/booklet.html" {
+		t.Errorf("after a narrative edit: rendered %d pages, wrote %v; want 2: notes/index.html and regions/east/booklet.html", rep.Pages, rep.Stats.Changed)
+	}
+	plan := filepath.Join(dir, "content/plan.toml")
+	data, _ := os.ReadFile(plan)
+	os.WriteFile(plan, []byte(strings.Replace(string(data), `growth = "10%"`, `growth = "12%"`, 1)), 0o644)
+	rep, err = b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Pages != first.Pages {
+		t.Errorf("after a plan edit: rendered %d pages, want all %d", rep.Pages, first.Pages)
+	}
 }

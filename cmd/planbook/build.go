@@ -15,17 +15,21 @@ func init() {
 	commands = append(commands, &command{
 		name:    "build",
 		summary: "compute the plan and write the site",
-		usage: `Usage: planbook build [-s SITE] [-d OUT]
+		usage: `Usage: planbook build [-s SITE] [-d OUT] [--compare REV]
 
 Computes the plan of SITE and writes its web site to OUT. The previous
 output is replaced only when the whole build succeeded.
 
 Flags:
-  -s SITE   the site folder (default: the current folder)
-  -d OUT    the output folder (default: "output" of planbook.toml, "public", inside SITE)
+  -s SITE         the site folder (default: the current folder)
+  -d OUT          the output folder (default: "output" of planbook.toml, "public", inside SITE)
+  --compare REV   add a Changes page (changes/index.html) listing what moved
+                  since REV: a git revision of the repository holding SITE,
+                  or a folder with another version of the site
 
 Example:
   planbook build -s ./sales-plan -d /srv/intranet/plan
+  planbook build --compare origin/main
 `,
 		run: runBuild,
 	})
@@ -34,15 +38,22 @@ Example:
 func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	site := fs.String("s", ".", "site folder")
 	out := fs.String("d", "", "output folder")
+	compare := fs.String("compare", "", "revision or folder to compare with")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
 	start := time.Now()
-	rep, err := generator.Build(generator.Options{Site: *site, Out: *out})
+	rep, err := generator.Build(generator.Options{Site: *site, Out: *out, Compare: *compare})
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {
 		var le *diag.ListError
-		if errors.As(err, &le) {
+		var ve *generator.VersionError
+		if errors.As(err, &ve) {
+			for _, d := range ve.Diagnostics {
+				printPrefixed(stderr, "--compare "+ve.Spec+": ", d)
+			}
+			fmt.Fprintf(stderr, "build failed: the version to compare with has %s; the previous output is unchanged\n", plural(len(ve.Diagnostics), "error"))
+		} else if errors.As(err, &le) {
 			fmt.Fprintf(stderr, "build failed: %s; the previous output is unchanged\n", plural(len(le.Diagnostics), "error"))
 		} else {
 			fmt.Fprintf(stderr, "build failed: %v\n", err)

@@ -6,23 +6,28 @@ import (
 	"io"
 
 	"planbook/generator"
+	"planbook/generator/diag"
 )
 
 func init() {
 	commands = append(commands, &command{
 		name:    "check",
 		summary: "load and compute the plan, print errors, warnings and checks",
-		usage: `Usage: planbook check [-s SITE]
+		usage: `Usage: planbook check [-s SITE] [--format text|github|json]
 
 Loads and computes the plan of SITE without writing anything. Prints every
 error and warning with its file and line, then the checks list. Exits 1
 when the plan has errors, 0 otherwise.
 
 Flags:
-  -s SITE   the site folder (default: the current folder)
+  -s SITE          the site folder (default: the current folder)
+  --format FORMAT  text (default), github (GitHub Actions annotations on the
+                   lines of the pull request, then the checks) or json
+                   ({"errors": [...], "warnings": [...], "checks": [...]})
 
 Example:
   planbook check -s ./sales-plan
+  planbook check -s plan --format github
 `,
 		run: runCheck,
 	})
@@ -30,11 +35,24 @@ Example:
 
 func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	site := fs.String("s", ".", "site folder")
+	format := fs.String("format", "text", "text, github or json")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
 	r, errs := generator.Load(*site)
-	printDiagnostics(stderr, errs)
+	switch *format {
+	case "text":
+		printDiagnostics(stderr, errs)
+	case "github":
+		for _, d := range append(errs.Errors(), errs.Warnings()...) {
+			fmt.Fprintln(stdout, diag.Annotation(d, repoPath(*site, d.File)))
+		}
+	case "json":
+		return checkJSON(stdout, r, errs)
+	default:
+		fmt.Fprintf(stderr, "planbook check: unknown format %q: use text, github or json\n", *format)
+		return 2
+	}
 	nerr, nwarn := len(errs.Errors()), len(errs.Warnings())
 	if r != nil {
 		fmt.Fprintln(stdout, "Checks:")

@@ -110,6 +110,9 @@ func (l *List) HasErrors() bool {
 	return false
 }
 
+// Items returns the diagnostics in the order they were added.
+func (l *List) Items() []Diagnostic { return append([]Diagnostic(nil), l.items...) }
+
 // Len returns the number of diagnostics.
 func (l *List) Len() int { return len(l.items) }
 

@@ -109,6 +109,22 @@ func init() {
 		"quarter.label":          {"zh-CN": "第%s季度", "en": "Q%s"},
 		"month.label":            {"zh-CN": "%d月", "en": "%s"},
 		"pages.title":            {"zh-CN": "计划说明", "en": "Narrative"},
+		"booklet.title":          {"zh-CN": "%s 计划手册", "en": "%s plan booklet"},
+		"booklet.subtitle":       {"zh-CN": "大区年度目标分解与执行计划", "en": "Regional targets and execution plan"},
+		"booklet.year":           {"zh-CN": "计划年度", "en": "Plan year"},
+		"booklet.plan-version":   {"zh-CN": "计划版本", "en": "Plan version"},
+		"booklet.version":        {"zh-CN": "%s(%s)", "en": "%s (%s)"},
+		"booklet.modified":       {"zh-CN": " · 含未提交的修改", "en": " · with changes not yet committed"},
+		"booklet.unversioned":    {"zh-CN": "未标注版本", "en": "unversioned"},
+		"booklet.contents":       {"zh-CN": "目录", "en": "Contents"},
+		"booklet.summary":        {"zh-CN": "目标概要", "en": "Summary"},
+		"booklet.targets":        {"zh-CN": "季度与月度目标", "en": "Quarterly and monthly targets"},
+		"booklet.signoff":        {"zh-CN": "签字确认", "en": "Sign-off"},
+		"booklet.signoff.text":   {"zh-CN": "以上目标与执行计划经双方确认。", "en": "The targets and plan above are agreed by:"},
+		"booklet.role":           {"zh-CN": "职务", "en": "Role"},
+		"booklet.signature":      {"zh-CN": "签字", "en": "Signature"},
+		"booklet.sign.manager":   {"zh-CN": "大区经理", "en": "Region manager"},
+		"booklet.sign.director":  {"zh-CN": "销售总监", "en": "Sales director"},
 		"flow.target":            {"zh-CN": "年度目标", "en": "Annual target"},
 	} {
 		catalog[k] = v
@@ -131,6 +147,14 @@ func (l Lang) Month(m time.Month) string {
 		return m.String()[:3]
 	}
 	return fmt.Sprintf("%d月", int(m))
+}
+
+// ShortDate formats a day of the year: "3月12日" or "12 Mar".
+func (l Lang) ShortDate(m time.Month, d int) string {
+	if l == "en" {
+		return fmt.Sprintf("%d %s", d, m.String()[:3])
+	}
+	return fmt.Sprintf("%d月%d日", int(m), d)
 }
 
 // Date formats a date: "2024年3月12日" or "12 Mar 2024".

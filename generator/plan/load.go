@@ -26,7 +26,31 @@ const MaxFileSize = 10 << 20
 // Load reads and validates the plan of the site in fsys. It reports every
 // problem it finds in the returned list; the plan is usable only when the
 // list holds no errors.
-func Load(fsys fs.FS) (*Plan, *diag.List) {
+func Load(fsys fs.FS) (*Plan, *diag.List) { return NewLoader().Load(fsys) }
+
+// Loader loads the plan of one site again and again, as planbook serve
+// does: a region file is decoded again only when its text, or the plan
+// file it refers to, changed. The plans it returns share the regions that
+// did not change, which nobody may modify.
+type Loader struct {
+	regions map[string]*decodedRegion
+}
+
+// decodedRegion is a region file as decoded: the region, the items it
+// adds to the plan, the ids it refers to, and its diagnostics.
+type decodedRegion struct {
+	planText, text string // what it was decoded from
+	region         *Region
+	items          *Plan // Promotions, Trainings, Milestones and refs of the file
+	diags          []diag.Diagnostic
+}
+
+// NewLoader returns a loader with nothing cached.
+func NewLoader() *Loader { return &Loader{regions: map[string]*decodedRegion{}} }
+
+// Load reads and validates the plan of the site in fsys; see the function
+// Load.
+func (l *Loader) Load(fsys fs.FS) (*Plan, *diag.List) {
 	errs := &diag.List{}
 	p := &Plan{Sources: map[string]string{}}
 	defer errs.FillSource(p.SourceLine)
@@ -41,7 +65,7 @@ func Load(fsys fs.FS) (*Plan, *diag.List) {
 		return p, errs
 	}
 	decodePlan(p, text, errs)
-	loadRegions(fsys, p, errs)
+	l.loadRegions(fsys, p, errs)
 	loadPages(fsys, p, errs)
 	validate(p, errs)
 	return p, errs
@@ -135,7 +159,7 @@ func loadConfig(fsys fs.FS, p *Plan, errs *diag.List) Config {
 }
 
 // loadRegions reads content/regions/*.toml in file-name order.
-func loadRegions(fsys fs.FS, p *Plan, errs *diag.List) {
+func (l *Loader) loadRegions(fsys fs.FS, p *Plan, errs *diag.List) {
 	entries, err := fs.ReadDir(fsys, RegionsDir)
 	if err != nil {
 		return // no regions: a plan may have none
@@ -147,14 +171,40 @@ func loadRegions(fsys fs.FS, p *Plan, errs *diag.List) {
 		}
 	}
 	sort.Strings(names)
+	seen := map[string]bool{}
 	for _, name := range names {
 		file := RegionsDir + "/" + name
 		text, ok := readFile(fsys, p, file, errs)
 		if !ok {
 			continue
 		}
-		if r := decodeRegion(p, file, strings.TrimSuffix(name, ".toml"), text, errs); r != nil {
-			p.Regions = append(p.Regions, r)
+		seen[file] = true
+		d := l.regions[file]
+		if d == nil || d.text != text || d.planText != p.Sources[PlanFile] {
+			// Decode into a scratch plan that knows the products and
+			// customer types, so that what the file adds can be kept.
+			scratch := &Plan{Products: p.Products, Customers: p.Customers}
+			fileErrs := &diag.List{}
+			d = &decodedRegion{planText: p.Sources[PlanFile], text: text, items: scratch}
+			d.region = decodeRegion(scratch, file, strings.TrimSuffix(name, ".toml"), text, fileErrs)
+			d.diags = fileErrs.Items()
+			l.regions[file] = d
+		}
+		for _, diagnostic := range d.diags {
+			errs.Add(diagnostic)
+		}
+		if d.region != nil {
+			d.region.Narrative = nil // set again by loadPages
+			p.Regions = append(p.Regions, d.region)
+		}
+		p.Promotions = append(p.Promotions, d.items.Promotions...)
+		p.Trainings = append(p.Trainings, d.items.Trainings...)
+		p.Milestones = append(p.Milestones, d.items.Milestones...)
+		p.refs = append(p.refs, d.items.refs...)
+	}
+	for file := range l.regions {
+		if !seen[file] {
+			delete(l.regions, file)
 		}
 	}
 }

@@ -31,6 +31,7 @@ func validate(p *Plan, errs *diag.List) {
 	}
 	ids := map[string][]string{"region": memberIDs(regions), "product": memberIDs(products(p))}
 	for _, r := range p.refs {
+		r.src.errs = errs // a region file's source may come from an earlier load
 		checkRef(r.src, r.path, r.kind, r.id, ids[r.kind])
 	}
 	p.refs = nil

@@ -183,3 +183,65 @@ func swap(tmp, out string) error {
 	}
 	return os.Rename(aside, tmp)
 }
+
+// Update brings out, which planbook published with the files old, up to
+// files: only files whose bytes differ are written, each through a
+// temporary file and a rename so that no reader sees half a file, and
+// files that are gone are removed. It is for planbook serve, which keeps
+// the last published files in memory; anything unexpected (the folder or
+// its marker missing) is an error, and the caller publishes in full.
+func Update(out string, old, files Files) (Stats, error) {
+	var st Stats
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return st, fmt.Errorf("update %s: %w", out, err)
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if !fs.ValidPath(name) || name == Marker {
+			return st, fmt.Errorf("publish: invalid output path %q", name)
+		}
+		data := files[name]
+		if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
+			st.Unchanged++
+			continue
+		}
+		dst := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return st, err
+		}
+		tmp, err := os.CreateTemp(filepath.Dir(dst), ".planbook-"+filepath.Base(dst)+"-*")
+		if err != nil {
+			return st, err
+		}
+		_, werr := tmp.Write(data)
+		cerr := tmp.Close()
+		if werr == nil {
+			werr = cerr
+		}
+		if werr == nil {
+			werr = os.Chmod(tmp.Name(), 0o644)
+		}
+		if werr == nil {
+			werr = os.Rename(tmp.Name(), dst)
+		}
+		if werr != nil {
+			os.Remove(tmp.Name())
+			return st, werr
+		}
+		st.Written++
+		st.Changed = append(st.Changed, name)
+	}
+	for name := range old {
+		if _, ok := files[name]; !ok {
+			if err := os.Remove(filepath.Join(out, filepath.FromSlash(name))); err == nil {
+				st.Removed++
+			}
+		}
+	}
+	st.Files = len(names)
+	return st, nil
+}

@@ -188,26 +188,13 @@ type regionPage struct {
 }
 
 func (b *builder) region(pd *pageData, reg *compute.Region) {
-	l, p := b.lang, b.r.Plan
+	l := b.lang
 	pd.Title = reg.Name
-	rp := &regionPage{ID: reg.ID, Name: reg.Name, Stage: l.T("stage." + reg.Stage)}
+	rp := &regionPage{ID: reg.ID, Name: reg.Name, Stage: l.T("stage." + reg.Stage), Booklet: "booklet.html"}
 	if reg.Manager != "" {
 		rp.Manager = l.Sprintf("region.manager", reg.Manager)
 	}
-	target := card{Label: l.T("kpi.target"), Value: l.Amount(b.r.Amount(reg.Target), 4, p.Unit), Trend: trend(reg.Growth),
-		Note: l.Sprintf("kpi.share-of", l.Percent(reg.Share))}
-	if reg.Growth != nil {
-		target.Change = l.SignedPercent(reg.Growth)
-		target.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(reg.Baseline, 4, p.Unit)) + " · " + target.Note
-	}
-	rp.Cards = append(rp.Cards, target)
-	if reg.PerHead != nil {
-		c := card{Label: l.T("kpi.per-head"), Value: l.Amount(reg.PerHead, 2, p.Unit), Note: l.Sprintf("kpi.headcount", reg.Headcount), Trend: "flat"}
-		if g := growthOf(reg.PerHead, b.r.PerHead.Baseline); g != nil {
-			c.Change, c.Trend = l.SignedPercent(g), trend(g)
-		}
-		rp.Cards = append(rp.Cards, c)
-	}
+	rp.Cards = b.regionCards(reg)
 	rp.Sections = []section{
 		{Title: l.T("region.targets"), Charts: b.charts(reg, "quarters", "months")},
 		{Title: l.T("region.channels"), Charts: b.charts(reg, "channels")},
@@ -218,6 +205,27 @@ func (b *builder) region(pd *pageData, reg *compute.Region) {
 		rp.Narrative, _ = b.renderMarkdown(reg.Narrative)
 	}
 	pd.Region = rp
+}
+
+// regionCards are a region's KPI cards: its target with growth and share,
+// and its revenue per head.
+func (b *builder) regionCards(reg *compute.Region) []card {
+	l, p := b.lang, b.r.Plan
+	target := card{Label: l.T("kpi.target"), Value: l.Amount(b.r.Amount(reg.Target), 4, p.Unit), Trend: trend(reg.Growth),
+		Note: l.Sprintf("kpi.share-of", l.Percent(reg.Share))}
+	if reg.Growth != nil {
+		target.Change = l.SignedPercent(reg.Growth)
+		target.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(reg.Baseline, 4, p.Unit)) + " · " + target.Note
+	}
+	cards := []card{target}
+	if reg.PerHead != nil {
+		c := card{Label: l.T("kpi.per-head"), Value: l.Amount(reg.PerHead, 2, p.Unit), Note: l.Sprintf("kpi.headcount", reg.Headcount), Trend: "flat"}
+		if g := growthOf(reg.PerHead, b.r.PerHead.Baseline); g != nil {
+			c.Change, c.Trend = l.SignedPercent(g), trend(g)
+		}
+		cards = append(cards, c)
+	}
+	return cards
 }
 
 func growthOf(a, base *big.Rat) *big.Rat {

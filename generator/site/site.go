@@ -17,15 +17,22 @@ import (
 	"planbook/generator/compute"
 	"planbook/generator/data"
 	"planbook/generator/diag"
+	"planbook/generator/diff"
 	"planbook/generator/i18n"
 	"planbook/generator/plan"
 )
 
-// Options change what Render produces.
+// Options change how Render works.
 type Options struct {
-	// LiveReload, when set, is the path (from the site root) of a script
-	// every page loads: planbook serve sets it; builds never do.
-	LiveReload string
+	// Cache, when set, keeps pages between renders of the same site: only
+	// pages whose inputs changed are rendered again.
+	Cache *Cache
+	// Changes, when set, adds the page changes/index.html showing this
+	// comparison with another version of the plan, linked in the
+	// navigation (planbook build --compare).
+	Changes *diff.Report
+	// Version is the plan version the booklets show.
+	Version Version
 }
 
 // builder renders one site. Its page-dependent parts (root, ids) are reset
@@ -42,6 +49,7 @@ type builder struct {
 
 	root string         // the way from the current page to the site root: "", "../", …
 	ids  map[string]int // chart ids used on the current page
+	base [32]byte       // the inputs every page shares, for the cache
 }
 
 // Render returns the pages and assets of the site by their path under the
@@ -55,47 +63,67 @@ func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.L
 	for name, data := range th.Assets {
 		files[name] = data
 	}
-	pages := []struct {
-		path, kind string
-		data       func(pd *pageData)
-	}{
-		{"index.html", "dashboard", b.dashboard},
-		{"regions/index.html", "regions", b.regionsIndex},
-		{"products/index.html", "products", b.products},
+	o.Cache.start()
+	b.base = b.inputs()
+	// cached renders a page unless the cache holds it with the same inputs.
+	cached := func(path, kind string, fill func(*pageData), markdown ...string) {
+		key := b.pageKey(path, markdown...)
+		if data, ok := o.Cache.get(path, key); ok {
+			files[path] = data
+			return
+		}
+		before := b.errs.Len()
+		files[path] = b.page(path, kind, fill)
+		if b.errs.Len() == before {
+			o.Cache.put(path, key, files[path])
+		}
 	}
-	for _, pg := range pages {
-		files[pg.path] = b.page(pg.path, pg.kind, pg.data)
-	}
+	cached("index.html", "dashboard", b.dashboard)
+	cached("regions/index.html", "regions", b.regionsIndex)
+	cached("products/index.html", "products", b.products)
 	for _, reg := range r.Regions {
 		reg := reg
-		p := "regions/" + reg.ID + "/index.html"
-		files[p] = b.page(p, "region", func(pd *pageData) { b.region(pd, reg) })
+		var md []string
+		if reg.Narrative != nil {
+			md = append(md, reg.Narrative.File)
+		}
+		cached("regions/"+reg.ID+"/index.html", "region", func(pd *pageData) { b.region(pd, reg) }, md...)
+		for _, pg := range r.Plan.Pages {
+			if appliesTo(pg, reg.ID) {
+				md = append(md, pg.File)
+			}
+		}
+		cached("regions/"+reg.ID+"/booklet.html", "booklet", func(pd *pageData) { b.booklet(pd, reg) }, md...)
+		files["regions/"+reg.ID+"/booklet.css"] = b.bookletCSS(reg)
 	}
 	for _, pg := range r.Plan.Pages {
 		pg := pg
-		p := pg.Slug + "/index.html"
-		files[p] = b.page(p, "page", func(pd *pageData) { b.narrative(pd, pg) })
+		cached(pg.Slug+"/index.html", "page", func(pd *pageData) { b.narrative(pd, pg) }, pg.File)
+	}
+	if o.Changes != nil {
+		files["changes/index.html"] = b.page("changes/index.html", "changes", b.changes)
 	}
 	return files, b.errs
 }
 
 // pageData is what every page template gets.
 type pageData struct {
-	lang       i18n.Lang
-	Lang       string
-	Site       siteInfo
-	Title      string
-	Root       string // prefix to the site root: "", "../", "../../"
-	Path       string
-	Nav        []navItem
-	HasCharts  bool
-	LiveReload string
+	lang      i18n.Lang
+	Lang      string
+	Site      siteInfo
+	Title     string
+	Root      string // prefix to the site root: "", "../", "../../"
+	Path      string
+	Nav       []navItem
+	HasCharts bool
 
 	Dashboard *dashboard
 	Regions   *regionsPage
 	Region    *regionPage
 	Products  *productsPage
 	Page      *narrativePage
+	Changes   *changesPage
+	Booklet   *bookletPage
 }
 
 // T returns the interface string key in the page's language.
@@ -122,9 +150,6 @@ func (b *builder) page(path, kind string, fill func(*pageData)) []byte {
 		lang: b.lang, Lang: string(b.lang), Path: path, Root: b.root,
 		Site: siteInfo{Title: b.r.Plan.Title, Year: b.r.Plan.Year, Unit: b.r.Plan.Unit, Currency: b.r.Plan.Currency},
 	}
-	if b.opts.LiveReload != "" {
-		pd.LiveReload = b.root + b.opts.LiveReload
-	}
 	fill(pd)
 	pd.Nav = b.nav(path)
 	pd.HasCharts = len(b.ids) > 0
@@ -133,7 +158,11 @@ func (b *builder) page(path, kind string, fill func(*pageData)) []byte {
 	if t == nil {
 		return nil // reported when the theme was loaded
 	}
-	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
+	layout := "layout"
+	if kind == "booklet" {
+		layout = "booklet" // a document of its own, made for paper
+	}
+	if err := t.ExecuteTemplate(&buf, layout, pd); err != nil {
 		b.errs.Add(diag.Diagnostic{Level: diag.Error, File: "themes/", Message: "rendering " + path + ": " + err.Error()})
 	}
 	return buf.Bytes()
@@ -155,6 +184,9 @@ func (b *builder) nav(current string) []navItem {
 	}
 	for _, pg := range b.r.Plan.Pages {
 		items = append(items, navItem{Title: pg.Title, Href: b.link(pg.Slug + "/"), Active: current == pg.Slug+"/index.html"})
+	}
+	if b.opts.Changes != nil {
+		items = append(items, navItem{Title: b.lang.T("nav.changes"), Href: b.link("changes/"), Active: current == "changes/index.html"})
 	}
 	return items
 }
@@ -214,6 +246,15 @@ func trend(r *big.Rat) string {
 
 // date formats a plan date in the site's language.
 func (b *builder) date(d plan.Date) string { return b.lang.Date(d.Year, d.Month, d.Day) }
+
+// shortDate formats a date of the plan's year without the year, for
+// tables of one year: "3月12日" or "12 Mar"; other years keep theirs.
+func (b *builder) shortDate(d plan.Date) string {
+	if d.Year != b.r.Plan.Year {
+		return b.date(d)
+	}
+	return b.lang.ShortDate(d.Month, d.Day)
+}
 
 // join joins names with the language's list separator.
 func (b *builder) join(names []string) string {

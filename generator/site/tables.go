@@ -246,9 +246,9 @@ func (b *builder) itemsTable(items []item) *Table {
 		b.unitHead("col.budget"), b.unitHead("col.expected"),
 	}}
 	for _, it := range items {
-		dates := b.date(it.start)
+		dates := b.shortDate(it.start)
 		if it.end != it.start {
-			dates += " – " + b.date(it.end)
+			dates += " – " + b.shortDate(it.end)
 		}
 		var applies []string
 		if len(it.regions) == 0 {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -21,6 +22,8 @@ type Theme struct {
 	// Assets are the theme's static files (under assets/), copied to the
 	// output as they are.
 	Assets map[string][]byte
+	// version is a hash of every file of the theme.
+	version [sha256.Size]byte
 }
 
 type layer struct {
@@ -30,7 +33,7 @@ type layer struct {
 
 // PageTemplates are the templates a theme has, one per kind of page; each
 // is executed with the base layout and the partials.
-var PageTemplates = []string{"dashboard", "regions", "region", "products", "page"}
+var PageTemplates = []string{"dashboard", "regions", "region", "products", "page", "changes", "booklet"}
 
 // LoadTheme reads a theme: site, when not nil, is the site's theme folder
 // (named dir in messages), laid over builtin. Templates are parsed once.
@@ -70,6 +73,14 @@ func LoadTheme(site fs.FS, dir string, builtin fs.FS) (*Theme, *diag.List) {
 		}
 		th.pages[name] = t
 	}
+	h := sha256.New()
+	for _, f := range files {
+		if data, _, err := th.read(f); err == nil {
+			h.Write([]byte(f + "\x00"))
+			h.Write(data)
+		}
+	}
+	copy(th.version[:], h.Sum(nil))
 	for _, f := range files {
 		if strings.HasPrefix(f, "assets/") {
 			data, where, err := th.read(f)

@@ -6,16 +6,26 @@
 
   var charts = [];
 
+  // start draws every chart of the page that is not drawn yet, and lets go
+  // of charts no longer on the page (the live preview replaces a page's
+  // content in place, keeping the charts whose figures did not change).
   function start() {
     if (!window.echarts) {
       return;
     }
+    charts = charts.filter(function (c) {
+      if (document.body.contains(c.getDom())) {
+        return true;
+      }
+      c.dispose();
+      return false;
+    });
     var printing = document.documentElement.classList.contains('print');
     var nodes = document.querySelectorAll('[data-chart]');
     for (var i = 0; i < nodes.length; i++) {
       var el = nodes[i];
       var source = document.getElementById(el.getAttribute('data-option'));
-      if (!source) {
+      if (!source || window.echarts.getInstanceByDom(el)) {
         continue;
       }
       var height = el.getAttribute('data-height');
@@ -46,6 +56,8 @@
   // Print at the page's width: charts are redrawn for the paper and back.
   window.addEventListener('beforeprint', resize);
   window.addEventListener('afterprint', resize);
+
+  window.planbook = { start: start };
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);

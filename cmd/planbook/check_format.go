@@ -1,0 +1,80 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"planbook/generator/compute"
+	"planbook/generator/diag"
+)
+
+// repoPath returns the path of a site's file as CI knows it: the site
+// folder joined to the file, relative to the current folder (the
+// repository's root in CI) when it lies below it.
+func repoPath(site, file string) string {
+	if file == "" {
+		return ""
+	}
+	p := filepath.Join(site, filepath.FromSlash(file))
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+				p = rel
+			}
+		}
+	}
+	p = filepath.ToSlash(p)
+	if strings.HasSuffix(file, "/") {
+		p += "/"
+	}
+	return p
+}
+
+type jsonDiagnostic struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+	Hint    string `json:"hint"`
+}
+
+type jsonCheck struct {
+	Level   string `json:"level"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// checkJSON prints the result of check as one JSON object: the errors and
+// warnings with their file (relative to the site), line, column, message
+// and hint, and the checks list. It returns the exit code.
+func checkJSON(w io.Writer, r *compute.Result, errs *diag.List) int {
+	out := struct {
+		Errors   []jsonDiagnostic `json:"errors"`
+		Warnings []jsonDiagnostic `json:"warnings"`
+		Checks   []jsonCheck      `json:"checks"`
+	}{Errors: jsonDiagnostics(errs.Errors()), Warnings: jsonDiagnostics(errs.Warnings()), Checks: []jsonCheck{}}
+	if r != nil {
+		for _, c := range r.Checks {
+			out.Checks = append(out.Checks, jsonCheck{string(c.Level), c.Code, c.Message})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(out)
+	if len(out.Errors) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func jsonDiagnostics(ds []diag.Diagnostic) []jsonDiagnostic {
+	out := []jsonDiagnostic{}
+	for _, d := range ds {
+		out = append(out, jsonDiagnostic{d.File, d.Line, d.Col, d.Message, d.Hint})
+	}
+	return out
+}

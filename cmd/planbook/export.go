@@ -1,0 +1,136 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"planbook/generator"
+	"planbook/generator/data"
+	"planbook/generator/export"
+)
+
+func init() {
+	commands = append(commands, &command{
+		name:    "export",
+		summary: "write the computed plan as a workbook (xlsx), CSV tables or JSON",
+		usage: `Usage: planbook export [-s SITE] [--format xlsx|csv|json] [-o FILE]
+
+Computes the plan of SITE and writes it for spreadsheets and programs:
+
+  xlsx   a workbook with the sheets Summary, Quarters and months, Products,
+         Regions, Channels, Customers, Regions × months and Regions ×
+         products; numbers are numbers, formatted (default FILE: plan.xlsx)
+  csv    the CSV tables of the site's data/ folder, written into the folder
+         FILE (default: plan-csv), or as one zip archive when FILE ends in .zip
+  json   data/plan.json, every computed figure (default: standard output)
+
+-o - writes to standard output (csv: a zip archive). Set SOURCE_DATE_EPOCH
+to date the workbook and the zip entries; without it they hold no date of
+their own, so the same plan always gives the same bytes.
+
+Flags:
+  -s SITE          the site folder (default: the current folder)
+  --format FORMAT  xlsx (default), csv or json
+  -o FILE          where to write (see above)
+
+Example:
+  planbook export -o sales-plan-2024.xlsx
+  planbook export --format csv -o tables.zip
+  planbook export -s plan --format json > plan.json
+`,
+		run: runExport,
+	})
+}
+
+func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
+	site := fs.String("s", ".", "site folder")
+	format := fs.String("format", "xlsx", "xlsx, csv or json")
+	out := fs.String("o", "", "output file or folder")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	defaults := map[string]string{"xlsx": "plan.xlsx", "csv": "plan-csv", "json": "-"}
+	if _, ok := defaults[*format]; !ok {
+		fmt.Fprintf(stderr, "planbook export: unknown format %q: use xlsx, csv or json\n", *format)
+		return 2
+	}
+	if *out == "" {
+		*out = defaults[*format]
+	}
+	modified, err := sourceDate()
+	if err != nil {
+		fmt.Fprintf(stderr, "planbook export: %v\n", err)
+		return 2
+	}
+	r, errs := generator.Load(*site)
+	printDiagnostics(stderr, errs)
+	if errs.HasErrors() {
+		fmt.Fprintf(stderr, "export failed: the plan has %s\n", plural(len(errs.Errors()), "error"))
+		return 1
+	}
+	var content []byte
+	switch *format {
+	case "xlsx":
+		content, err = export.Workbook(r, modified)
+	case "json":
+		content = data.JSON(r)
+	case "csv":
+		files := map[string][]byte{}
+		for name, b := range data.CSV(r) {
+			files[strings.TrimPrefix(name, "data/")] = b
+		}
+		if *out != "-" && !strings.HasSuffix(strings.ToLower(*out), ".zip") {
+			return writeFolder(*out, files, stdout, stderr)
+		}
+		content, err = export.Zip(files, modified)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "export failed: %v\n", err)
+		return 1
+	}
+	if *out == "-" {
+		stdout.Write(content)
+		return 0
+	}
+	if err := os.WriteFile(*out, content, 0o644); err != nil {
+		fmt.Fprintf(stderr, "export failed: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Wrote %s\n", *out)
+	return 0
+}
+
+// writeFolder writes files into the folder dir, creating it.
+func writeFolder(dir string, files map[string][]byte, stdout, stderr io.Writer) int {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "export failed: %v\n", err)
+		return 1
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			fmt.Fprintf(stderr, "export failed: %v\n", err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stdout, "Wrote %d CSV files to %s\n", len(files), dir)
+	return 0
+}
+
+// sourceDate returns the time SOURCE_DATE_EPOCH sets, or the zero time.
+func sourceDate() (time.Time, error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"syscall"
+
+	"planbook/generator/serve"
+)
+
+func init() {
+	commands = append(commands, &command{
+		name:    "serve",
+		summary: "build, serve and rebuild on every save (live preview)",
+		usage: `Usage: planbook serve [-s SITE] [-d OUT] [--port 1313] [--bind 127.0.0.1] [--open]
+
+Builds the site, serves it over HTTP and watches content/, the site's
+themes/ and planbook.toml. Every save rebuilds the site and reloads the
+open pages when what they show changed. While the plan has errors, every
+page shows them with their file and line; the last good site stays on disk.
+
+Flags:
+  -s SITE        the site folder (default: the current folder)
+  -d OUT         the output folder (default: "output" of planbook.toml, "public", inside SITE)
+  --port PORT    the port to listen on (default 1313; 0 picks a free one)
+  --bind ADDR    the address to listen on (default 127.0.0.1: this computer only;
+                 0.0.0.0 shares the preview with your network)
+  --open         open the site in the default browser
+
+Example:
+  planbook serve -s ./sales-plan --open
+`,
+		run: runServe,
+	})
+}
+
+func runServe(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
+	site := fs.String("s", ".", "site folder")
+	out := fs.String("d", "", "output folder")
+	port := fs.Int("port", 1313, "port")
+	bind := fs.String("bind", "127.0.0.1", "address to listen on")
+	open := fs.Bool("open", false, "open the browser")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	if *bind != "127.0.0.1" && *bind != "localhost" && *bind != "::1" {
+		fmt.Fprintf(stderr, "warning: serving on %s: anyone who can reach this computer on port %d can read the plan\n", *bind, *port)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s := serve.New(serve.Config{Site: *site, Out: *out, Bind: *bind, Port: *port, Log: stdout})
+	err := s.Run(ctx, func(url string) {
+		fmt.Fprintf(stdout, "Serving %s at %s (Ctrl+C to stop)\n", s.Title(), url)
+		if *open {
+			openBrowser(url)
+		}
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "Stopped.")
+	return 0
+}
+
+// openBrowser opens url in the system's default browser, if it can.
+func openBrowser(url string) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if cmd.Start() == nil {
+		go cmd.Wait()
+	}
+}

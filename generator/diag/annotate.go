@@ -1,0 +1,46 @@
+package diag
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Annotation formats d as a GitHub Actions workflow command, which CI
+// shows on the line of the pull request's file:
+//
+//	::error file=plan/content/plan.toml,line=3,col=1::unknown key "shar"%0Ahint: …
+//
+// file is d's file as the repository knows it (the site folder joined to
+// d.File). A folder (a problem of several files) is named in the message
+// instead, since an annotation belongs to a file.
+func Annotation(d Diagnostic, file string) string {
+	var props []string
+	msg := d.Message
+	if d.Hint != "" {
+		msg += "\nhint: " + d.Hint
+	}
+	if strings.HasSuffix(file, "/") || file == "" {
+		if file != "" {
+			msg = file + ": " + msg
+		}
+	} else {
+		props = append(props, "file="+escapeProperty(file))
+		if d.Line > 0 {
+			props = append(props, "line="+strconv.Itoa(d.Line))
+			if d.Col > 0 {
+				props = append(props, "col="+strconv.Itoa(d.Col))
+			}
+		}
+	}
+	cmd := "::" + d.Level.String()
+	if len(props) > 0 {
+		cmd += " " + strings.Join(props, ",")
+	}
+	return cmd + "::" + escapeData(msg)
+}
+
+// escapeData escapes the message of a workflow command.
+var escapeData = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace
+
+// escapeProperty escapes a property value of a workflow command.
+var escapeProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace

@@ -1,0 +1,261 @@
+package diff_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"planbook/generator/compute"
+	"planbook/generator/data"
+	"planbook/generator/diff"
+	"planbook/generator/plan"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden reports")
+
+// edit is a change to one file of a test site: old replaced by new; a
+// file the site does not have is added, and empty old and new remove it.
+type edit struct{ file, old, new string }
+
+// load computes the test site name from testdata/sites with edits applied.
+func load(t *testing.T, name string, edits ...edit) *compute.Result {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("../../testdata/sites", name+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	}
+	for _, e := range edits {
+		if e.old == "" && e.new == "" {
+			delete(fsys, e.file)
+			continue
+		}
+		f, ok := fsys[e.file]
+		if !ok {
+			fsys[e.file] = &fstest.MapFile{Data: []byte(e.new), Mode: 0o644}
+			continue
+		}
+		if !bytes.Contains(f.Data, []byte(e.old)) {
+			t.Fatalf("%s does not contain %q", e.file, e.old)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(e.old), []byte(e.new), 1)
+	}
+	p, errs := plan.Load(fsys)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	r, cerrs := compute.Compute(p)
+	if err := cerrs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// cases are pairs of plans: a test site and the same site edited.
+var cases = []struct {
+	name, site string
+	edits      []edit
+}{
+	{"mini", "mini", []edit{
+		{"content/regions/east.toml", `share = "45%"`, `share = "40%"`},
+		{"content/regions/north.toml", `share = "35%"`, `share = "40%"`},
+		{"content/plan.toml", "budget = 10", "budget = 12"},
+		{"content/plan.toml", "end = 2024-02-18", "end = 2024-02-25"},
+		{"content/strategy.md", "| Plan | Sales ops |", "| Plan | Sales operations |"},
+		{"content/plan.toml", `owner = "Sales director"`, `owner = "Sales director"` + "\n\n[[milestones]]\nname = \"Q3 review\"\ndate = 2024-10-08"},
+	}},
+	{"english", "weights-april", []edit{
+		{"content/plan.toml", `growth = "7.5%"`, `growth = "8%"`},
+		{"content/plan.toml", `name = "Services"`, `name = "Service contracts"`},
+		{"content/plan.toml", `target = "19.5%"`, `target = "20%"`},
+		{"content/plan.toml", "date = 2024-03-12", "date = 2024-04-15"},
+	}},
+}
+
+// TestGoldenReports compares the Markdown and JSON reports of each case
+// with their golden files under testdata/golden/diff.
+func TestGoldenReports(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := diff.Compare(load(t, tc.site), load(t, tc.site, tc.edits...))
+			rep.From, rep.To = "main", "HEAD"
+			for ext, got := range map[string][]byte{"md": diff.Markdown(rep), "json": diff.JSON(rep)} {
+				golden := filepath.Join("../../testdata/golden/diff", tc.name+"."+ext)
+				if *update {
+					os.MkdirAll(filepath.Dir(golden), 0o755)
+					os.WriteFile(golden, got, 0o644)
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./generator/diff -update to create it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from %s (run go test ./generator/diff -update to accept):\n%s", tc.name, golden, got)
+				}
+			}
+		})
+	}
+}
+
+// TestReportMatchesPlanJSON checks each case against plan.json: every
+// figure of plan.json that differs between the two plans is in the report
+// with both values, and every figure the report names differs, with the
+// values of plan.json.
+func TestReportMatchesPlanJSON(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := load(t, tc.site), load(t, tc.site, tc.edits...)
+			rep := diff.Compare(a, b)
+			fa, fb := flatten(data.Tree(a)), flatten(data.Tree(b))
+			items := map[string]diff.Item{}
+			for _, s := range rep.Sections {
+				for _, it := range s.Items {
+					if _, dup := items[it.Key]; dup {
+						t.Errorf("key %s is reported twice", it.Key)
+					}
+					items[it.Key] = it
+					if it.Kind == diff.Text || it.Kind == diff.Lines {
+						continue
+					}
+					va, inA := fa[it.Key]
+					vb, inB := fb[it.Key]
+					if !inA && !inB {
+						continue // not in plan.json: a goal or an added or removed entry
+					}
+					if !sameLeaf(va, it.Old) || !sameLeaf(vb, it.New) {
+						t.Errorf("%s: report says %v → %v, plan.json %v → %v", it.Key, it.Old, it.New, va, vb)
+					}
+					if sameLeaf(va, vb.R) {
+						t.Errorf("%s is reported but did not change", it.Key)
+					}
+				}
+			}
+			for key, vb := range fb {
+				va := fa[key]
+				if vb.Kind == data.Text || strings.HasPrefix(key, "checks") || sameLeaf(va, vb.R) {
+					continue
+				}
+				if _, ok := items[key]; !ok {
+					t.Errorf("%s changed (%v → %v) but is not in the report", key, va.R, vb.R)
+				}
+			}
+		})
+	}
+}
+
+// flatten returns the figures of a plan.json tree by value key.
+func flatten(o data.Object) map[string]data.Leaf {
+	out := map[string]data.Leaf{}
+	var walk func(prefix string, v data.Value)
+	walk = func(prefix string, v data.Value) {
+		switch x := v.(type) {
+		case data.Leaf:
+			out[prefix] = x
+		case data.Object:
+			for _, f := range x {
+				walk(join(prefix, f.Key), f.Value)
+			}
+		case data.List:
+			for i, e := range x {
+				if obj, ok := e.(data.Object); ok {
+					id, _ := obj.Get("id").(data.Leaf)
+					if id.S == "" {
+						id.S = fmt.Sprint(i) // the checks list
+					}
+					walk(join(prefix, id.S), obj)
+					continue
+				}
+				p := "m"
+				if len(x) == 4 {
+					p = "q"
+				}
+				walk(join(prefix, fmt.Sprintf("%s%d", p, i+1)), e)
+			}
+		}
+	}
+	walk("", o)
+	return out
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "." + b
+}
+
+func sameLeaf(l data.Leaf, r *big.Rat) bool {
+	if l.R == nil || r == nil {
+		return l.R == nil && r == nil
+	}
+	return l.R.Cmp(r) == 0
+}
+
+func TestIdenticalPlans(t *testing.T) {
+	rep := diff.Compare(load(t, "mini"), load(t, "mini"))
+	if !rep.Empty() || rep.Changes() != 0 {
+		t.Fatalf("identical plans give %d changes", rep.Changes())
+	}
+	if got := string(diff.Markdown(rep)); !strings.Contains(got, "No changes to the plan.") {
+		t.Errorf("Markdown of identical plans: %q", got)
+	}
+	var v struct {
+		Changes  int
+		Sections []any
+	}
+	if err := json.Unmarshal(diff.JSON(rep), &v); err != nil || v.Changes != 0 || len(v.Sections) != 0 {
+		t.Errorf("JSON of identical plans: %v %+v", err, v)
+	}
+}
+
+// TestEntriesAddedAndRemoved adds and removes products, regions, pages and
+// promotions, and moves a training.
+func TestEntriesAddedAndRemoved(t *testing.T) {
+	a := load(t, "mini")
+	b := load(t, "mini",
+		edit{"content/growth.md", "", ""},
+		edit{"content/plan.toml", `id = "spring"`, `id = "spring-2024"`},
+		edit{"content/plan.toml", "date = 2024-03-12", "date = 2024-03-19"},
+		edit{"content/extra.md", "", "# Extra page\n\nHello.\n"},
+	)
+	rep := diff.Compare(a, b)
+	md := string(diff.Markdown(rep))
+	for _, want := range []string{
+		"| Spring sale | – | 2024-01-20 – 2024-02-18 | 新增 |",
+		"| Spring sale | 2024-01-20 – 2024-02-18 | – | 删除 |",
+		"| Product training · 日期 | 2024-03-12 | 2024-03-19 |",
+		"| Extra page | – | content/extra.md | 新增 |",
+		"| Growth markets | content/growth.md | – | 删除 |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+// TestMarkdownEscapes renames a product with Markdown in its name: the
+// table stays a table and the name stays text.
+func TestMarkdownEscapes(t *testing.T) {
+	rep := diff.Compare(load(t, "mini"), load(t, "mini", edit{"content/plan.toml", `name = "Services"`, `name = "Services | *after-sales* <b>"`}))
+	md := string(diff.Markdown(rep))
+	want := `| Services \| \*after-sales\* &lt;b&gt; · 名称 | Services | Services \| \*after-sales\* &lt;b&gt; |  |  |`
+	if !strings.Contains(md, want) {
+		t.Errorf("report lacks %s:\n%s", want, md)
+	}
+	if got := strings.Count(md, "\n"); got != 7 {
+		t.Errorf("report has %d lines, want 7 (summary, heading, a table of one row):\n%s", got, md)
+	}
+}

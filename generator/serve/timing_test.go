@@ -1,0 +1,105 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"planbook/internal/browser"
+)
+
+// TestReloadTiming measures save-to-screen time on a real site: it serves
+// a copy of the site named by PLANBOOK_TIMING_SITE, opens the first
+// region's page in Chromium, edits that region's narrative five times and
+// logs, for each edit, the time from the write to the new text on the
+// page (by the page's own clock), and the median. See docs/performance.md.
+//
+//	PLANBOOK_TIMING_SITE=. go test ./generator/serve -run ReloadTiming -v
+func TestReloadTiming(t *testing.T) {
+	src := os.Getenv("PLANBOOK_TIMING_SITE")
+	if src == "" {
+		t.Skip("set PLANBOOK_TIMING_SITE to a site folder to measure save-to-screen time")
+	}
+	chrome := browser.ForTest(t)
+	dir := t.TempDir()
+	for _, top := range []string{"content", "themes", "planbook.toml"} {
+		copyTree(t, filepath.Join(src, top), filepath.Join(dir, top))
+	}
+	regions, _ := filepath.Glob(filepath.Join(dir, "content", "regions", "*.toml"))
+	if len(regions) == 0 {
+		t.Fatal("the site has no regions")
+	}
+	sort.Strings(regions)
+	id := strings.TrimSuffix(filepath.Base(regions[0]), ".toml")
+	narrative := filepath.Join(dir, "content", "regions", id+".md")
+	original, _ := os.ReadFile(narrative)
+
+	s := New(Config{Site: dir, Log: os.Stderr})
+	ctx, cancel := context.WithCancel(context.Background())
+	urls := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, func(u string) { urls <- u }) }()
+	url := <-urls
+	defer func() { cancel(); <-done }()
+
+	bctx, stop := browser.Start(context.Background(), chrome)
+	defer stop()
+	if err := chromedp.Do(bctx, chromedp.Navigate(url+"regions/"+id+"/"), chromedp.WaitReady("body")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // the event stream connects
+	var times []time.Duration
+	for i := 1; i <= 5; i++ {
+		marker := fmt.Sprintf("Timing marker %d.", i)
+		write := time.Now()
+		os.WriteFile(narrative, append(append([]byte{}, original...), []byte("\n\n"+marker+"\n")...), 0o644)
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.body.innerText.includes('`+marker+`')`))
+			if err == nil && ok {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("edit %d never showed", i)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		ms, err := chromedp.Run(bctx, chromedp.Evaluate[float64](`window.planbookShownAt || (performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := time.UnixMicro(int64(ms * 1000)).Sub(write)
+		times = append(times, d)
+		t.Logf("edit %d: %d ms from save to screen", i, d.Milliseconds())
+		time.Sleep(200 * time.Millisecond)
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	t.Logf("median save-to-screen time for a narrative edit on %s: %d ms", src, times[len(times)/2].Milliseconds())
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+}
