@@ -29,6 +29,8 @@ type Builder struct {
 	// Compare, when set, is a folder or git revision of the plan to compare
 	// with: the site then has a Changes page (see Changes).
 	Compare string
+	// Progress, when set, is called as pages are rendered.
+	Progress func(done, total int)
 
 	files  *cachedFS
 	loader *plan.Loader
@@ -107,7 +109,7 @@ func (b *Builder) Build() (*Report, error) {
 		}
 		b.theme, b.themeName, b.themeStale = th, r.Plan.Config.Theme, false
 	}
-	so := site.Options{Cache: b.pages, Version: PlanVersion(b.Site)}
+	so := site.Options{Cache: b.pages, Version: PlanVersion(b.Site), Progress: b.Progress, Figures: toml}
 	if b.Compare != "" {
 		changes, err := Changes(b.Site, b.Compare, r)
 		if err != nil {
@@ -127,7 +129,12 @@ func (b *Builder) Build() (*Report, error) {
 	for name, d := range data {
 		files[name] = d
 	}
-	rep.Pages = b.pages.Rendered()
+	rep.Pages, rep.Charts = b.pages.Rendered(), b.pages.Charts()
+	for name := range files {
+		if strings.HasSuffix(name, ".html") {
+			rep.HTML++
+		}
+	}
 	var st publish.Stats
 	var err error
 	if b.last != nil && b.last.out == rep.Out {

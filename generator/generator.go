@@ -65,6 +65,9 @@ type Options struct {
 	// Compare is a folder or git revision of the plan to compare with, for
 	// a Changes page; "" for none.
 	Compare string
+	// Progress, when set, is called as pages are rendered, with the pages
+	// done and the pages to do.
+	Progress func(done, total int)
 }
 
 // Report says what a build did.
@@ -73,6 +76,8 @@ type Report struct {
 	Diagnostics *diag.List      // every error and warning
 	Out         string
 	Pages       int // pages rendered (not taken from the page cache)
+	Charts      int // charts on the pages rendered
+	HTML        int // pages of the site, rendered or not
 	Stats       publish.Stats
 }
 
@@ -81,5 +86,6 @@ type Report struct {
 func Build(opts Options) (*Report, error) {
 	b := NewBuilder(opts.Site, opts.Out)
 	b.Compare = opts.Compare
+	b.Progress = opts.Progress
 	return b.Build()
 }

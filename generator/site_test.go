@@ -234,3 +234,43 @@ func TestBuilderRendersOnlyChangedPages(t *testing.T) {
 		t.Errorf("after a plan edit: rendered %d pages, want all %d", rep.Pages, first.Pages)
 	}
 }
+
+// TestRegionEditRendersItsPages changes one region's manager: its page
+// and booklet are rendered again with the site-wide pages, but not the
+// other regions' pages, whose figures did not move.
+func TestRegionEditRendersItsPages(t *testing.T) {
+	ar, err := txtar.ParseFile("../testdata/sites/mini.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeSite(t, ar)
+	b := generator.NewBuilder(dir, filepath.Join(t.TempDir(), "out"))
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "content/regions/north.toml")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(data), `manager = "Zhao"`, `manager = "Zhou"`, 1)), 0o644)
+	rep, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Join(rep.Stats.Changed, " ")
+	for _, want := range []string{"regions/north/index.html", "regions/north/booklet.html", "regions/index.html"} {
+		if !strings.Contains(changed, want) {
+			t.Errorf("%s not written again after the region changed (wrote %s)", want, changed)
+		}
+	}
+	for _, other := range []string{"regions/east/", "regions/south/"} {
+		if strings.Contains(changed, other) {
+			t.Errorf("another region's page was written: %s", changed)
+		}
+	}
+	// Site-wide pages (overview, regions, products, two narratives), the
+	// region's two pages, and south's booklet, which shows a narrative
+	// quoting east's figures (so it depends on every region); not the
+	// other three pages of east and south.
+	if rep.Pages != 8 {
+		t.Errorf("rendered %d pages, want 8", rep.Pages)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"planbook/generator"
@@ -43,7 +44,9 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	start := time.Now()
-	rep, err := generator.Build(generator.Options{Site: *site, Out: *out, Compare: *compare})
+	progress, stop := progressLine(stdout, "Rendering pages", start)
+	rep, err := generator.Build(generator.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress})
+	stop()
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {
 		var le *diag.ListError
@@ -61,9 +64,39 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	st := rep.Stats
-	fmt.Fprintf(stdout, "Built %s: %d files (%d written, %d unchanged, %d removed) in %d ms\n",
-		rep.Out, st.Files, st.Written, st.Unchanged, st.Removed, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "Built %s: %s, %s, %d files (%d written, %d removed) in %d ms\n",
+		rep.Out, plural(rep.HTML, "page"), plural(rep.Charts, "chart"), st.Files, st.Written, st.Removed, time.Since(start).Milliseconds())
 	return 0
+}
+
+// progressLine returns a progress function that, on a terminal and once
+// the work has taken a second, keeps one line up to date: "what: done/total".
+// stop clears the line. Off a terminal it prints nothing.
+func progressLine(w io.Writer, what string, start time.Time) (progress func(done, total int), stop func()) {
+	if !isTerminal(w) {
+		return nil, func() {}
+	}
+	var mu sync.Mutex
+	shown := false
+	last := time.Time{}
+	progress = func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		now := time.Now()
+		if now.Sub(start) < time.Second || (now.Sub(last) < 100*time.Millisecond && done < total) {
+			return
+		}
+		last, shown = now, true
+		fmt.Fprintf(w, "\r%s: %d/%d", what, done, total)
+	}
+	stop = func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if shown {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+	return progress, stop
 }
 
 // printDiagnostics prints every error, then every warning.

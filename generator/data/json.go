@@ -111,3 +111,10 @@ func writeString(b *bytes.Buffer, s string) {
 	enc.Encode(s)
 	b.Truncate(b.Len() - 1) // Encode ends with a newline
 }
+
+// Marshal writes a value of the tree as JSON, as plan.json writes it.
+func Marshal(v Value) []byte {
+	var b bytes.Buffer
+	write(&b, v, 0)
+	return b.Bytes()
+}

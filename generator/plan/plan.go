@@ -10,6 +10,7 @@ package plan
 import (
 	"fmt"
 	"math/big"
+	"sort"
 	"strings"
 	"time"
 
@@ -269,12 +270,12 @@ func (d Date) Compare(e Date) int {
 	return 0
 }
 
-// Region returns the region with the given id, or nil.
+// Region returns the region with the given id, or nil. Regions are
+// sorted by id (their file names), so this is a binary search.
 func (p *Plan) Region(id string) *Region {
-	for _, r := range p.Regions {
-		if r.ID == id {
-			return r
-		}
+	i := sort.Search(len(p.Regions), func(i int) bool { return p.Regions[i].ID >= id })
+	if i < len(p.Regions) && p.Regions[i].ID == id {
+		return p.Regions[i]
 	}
 	return nil
 }

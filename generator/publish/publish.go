@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Marker is the file that marks a folder as planbook's output.
@@ -33,6 +34,9 @@ type Stats struct {
 	Removed   int // files of the previous output that are gone
 	Changed   []string
 }
+
+// writers is how many files are written at once.
+const writers = 8
 
 // ErrForeignFolder is returned when the output folder exists, is not empty
 // and holds no marker: planbook did not create it and will not replace it.
@@ -65,23 +69,44 @@ func Publish(out string, files Files) (Stats, error) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	// Folders first, then the files, several at a time: creating files is
+	// mostly waiting for the file system, so the waits overlap.
 	dirs := map[string]bool{}
 	for _, name := range names {
 		if !fs.ValidPath(name) || name == Marker {
 			return st, fmt.Errorf("publish: invalid output path %q", name)
 		}
-		dst := filepath.Join(tmp, filepath.FromSlash(name))
 		if dir := path.Dir(name); !dirs[dir] {
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
 				return st, err
 			}
 			dirs[dir] = true
 		}
-		written, err := place(filepath.Join(out, filepath.FromSlash(name)), dst, files[name])
-		if err != nil {
-			return st, err
+	}
+	written := make([]bool, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				name := names[i]
+				written[i], errs[i] = place(filepath.Join(out, filepath.FromSlash(name)), filepath.Join(tmp, filepath.FromSlash(name)), files[name])
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, name := range names {
+		if errs[i] != nil {
+			return st, errs[i]
 		}
-		if written {
+		if written[i] {
 			st.Written++
 			st.Changed = append(st.Changed, name)
 		} else {

@@ -47,8 +47,6 @@ type bookletSection struct {
 // booklet fills the data of regions/ID/booklet.html.
 func (b *builder) booklet(pd *pageData, reg *compute.Region) {
 	l := b.lang
-	b.print = true
-	defer func() { b.print = false }()
 	pd.Title = l.Sprintf("booklet.title", reg.Name)
 	bp := &bookletPage{Region: reg, Name: reg.Name, Stage: l.T("stage." + reg.Stage), PageCSS: "booklet.css"}
 	if reg.Manager != "" {
@@ -76,14 +74,14 @@ func (b *builder) booklet(pd *pageData, reg *compute.Region) {
 	}
 	add("items", l.T("region.items"), nil, itemsTable, "")
 	if reg.Narrative != nil {
-		html, _ := b.renderMarkdown(reg.Narrative)
+		html := b.renderMarkdown(reg.Narrative)
 		add("narrative", l.T("region.narrative"), nil, nil, html)
 	}
 	for _, pg := range b.r.Plan.Pages {
 		if !appliesTo(pg, reg.ID) {
 			continue
 		}
-		html, _ := b.renderMarkdown(pg)
+		html := b.renderMarkdown(pg)
 		add("page-"+pg.Slug, pg.Title, nil, nil, html)
 	}
 	bp.Contents = bp.Sections

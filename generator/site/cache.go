@@ -2,6 +2,8 @@ package site
 
 import (
 	"crypto/sha256"
+	"planbook/generator/compute"
+	"planbook/generator/data"
 	"sort"
 	"strings"
 	"sync"
@@ -14,6 +16,34 @@ type Cache struct {
 	mu       sync.Mutex
 	pages    map[string]cachedPage
 	rendered int
+	charts   int
+	// What the last render derived from its figures, and their key.
+	figuresKey    [sha256.Size]byte
+	tree          data.Object
+	regionFigures map[string][sha256.Size]byte
+}
+
+// figures returns what the last render derived from figures with the
+// given key, or nil when the key is zero or different.
+func (c *Cache) figures(key [sha256.Size]byte) (data.Object, map[string][sha256.Size]byte) {
+	if c == nil || key == ([sha256.Size]byte{}) {
+		return nil, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.figuresKey != key {
+		return nil, nil
+	}
+	return c.tree, c.regionFigures
+}
+
+func (c *Cache) keepFigures(key [sha256.Size]byte, tree data.Object, regions map[string][sha256.Size]byte) {
+	if c == nil || key == ([sha256.Size]byte{}) {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.figuresKey, c.tree, c.regionFigures = key, tree, regions
 }
 
 type cachedPage struct {
@@ -58,7 +88,15 @@ func (c *Cache) put(path string, key [sha256.Size]byte, data []byte) {
 func (c *Cache) start() {
 	if c != nil {
 		c.mu.Lock()
-		c.rendered = 0
+		c.rendered, c.charts = 0, 0
+		c.mu.Unlock()
+	}
+}
+
+func (c *Cache) addCharts(n int) {
+	if c != nil {
+		c.mu.Lock()
+		c.charts += n
 		c.mu.Unlock()
 	}
 }
@@ -90,6 +128,115 @@ func (b *builder) inputs() [sha256.Size]byte {
 	var sum [sha256.Size]byte
 	copy(sum[:], h.Sum(nil))
 	return sum
+}
+
+// regionInputs hashes what every region's page and booklet share: the
+// theme, the navigation, the settings and the company plan (plan.toml),
+// and every region's id and name (items name the regions they are for).
+// A region's page adds its own figures, file and Markdown to this, so that
+// a change to one region re-renders only the pages whose figures moved.
+func (b *builder) regionInputs() [sha256.Size]byte {
+	h := sha256.New()
+	h.Write(b.theme.version[:])
+	h.Write([]byte(b.versionText() + "\x00"))
+	for _, name := range []string{"planbook.toml", "content/plan.toml"} {
+		h.Write([]byte(name + "\x00" + b.r.Plan.Sources[name] + "\x00"))
+	}
+	for _, reg := range b.r.Plan.Regions {
+		h.Write([]byte(reg.ID + "\x00" + reg.Name + "\x00"))
+	}
+	for _, pg := range b.r.Plan.Pages {
+		h.Write([]byte(pg.Slug + "\x00" + pg.Title + "\x00"))
+	}
+	if b.opts.Changes != nil {
+		h.Write([]byte("changes\x00"))
+	}
+	var sum [sha256.Size]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
+}
+
+// regionFiguresKeys hashes each region's figures: its part of plan.json.
+func (b *builder) regionFiguresKeys() map[string][sha256.Size]byte {
+	out := map[string][sha256.Size]byte{}
+	regions, _ := b.tree.Get("regions").(data.List)
+	for _, v := range regions {
+		id, _ := v.(data.Object).Get("id").(data.Leaf)
+		out[id.S] = sha256.Sum256(data.Marshal(v))
+	}
+	return out
+}
+
+// regionKey is the key of a region's page or booklet when its Markdown
+// uses only figures of the company plan and of the region itself; ok is
+// false otherwise, and the page takes the key of the whole site.
+func (b *builder) regionKey(path string, reg *compute.Region, markdown []string) ([sha256.Size]byte, bool) {
+	var sum [sha256.Size]byte
+	for _, file := range markdown {
+		if !b.regionLocal(b.r.Plan.Sources[file], reg.ID) {
+			return sum, false
+		}
+	}
+	h := sha256.New()
+	h.Write(b.regionBase[:])
+	h.Write([]byte(path + "\x00" + reg.File + "\x00" + b.r.Plan.Sources[reg.File] + "\x00"))
+	figures := b.regionFigures[reg.ID]
+	h.Write(figures[:])
+	for _, file := range markdown {
+		h.Write([]byte(file + "\x00" + b.r.Plan.Sources[file] + "\x00"))
+	}
+	copy(sum[:], h.Sum(nil))
+	return sum, true
+}
+
+// companyKeys are the value keys whose figures come from the company plan
+// (plan.toml) alone.
+var companyKeys = []string{"title", "year", "currency", "unit", "precision", "fiscal_start",
+	"baseline.", "target", "growth", "quarters.", "months.", "products.", "customers.", "kpis.", "per_head.baseline"}
+
+// companyCharts are the charts drawn from the company plan alone.
+var companyCharts = map[string]bool{"quarters": true, "months": true, "products": true, "product-quarters": true, "customers": true}
+
+// regionLocal reports whether Markdown text uses only figures and charts
+// of the company plan and of the region id.
+func (b *builder) regionLocal(text, id string) bool {
+	if !strings.Contains(text, "{{<") {
+		return true
+	}
+	codes, errs := ParseShortcodes(text)
+	if len(errs) > 0 {
+		return false
+	}
+	for _, sc := range codes {
+		switch sc.Name {
+		case "":
+		case "value":
+			if len(sc.Args) != 1 || !localValue(sc.Args[0], id) {
+				return false
+			}
+		case "chart":
+			region, hasRegion := sc.Params["region"]
+			if len(sc.Args) != 1 || len(sc.Params) > 1 ||
+				(hasRegion && region != id) || (!hasRegion && !companyCharts[sc.Args[0]]) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func localValue(key, id string) bool {
+	if strings.HasPrefix(key, "regions."+id+".") {
+		return true
+	}
+	for _, k := range companyKeys {
+		if key == k || (strings.HasSuffix(k, ".") && strings.HasPrefix(key, k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // pageKey is the key of one page: the site's inputs, the page, and the

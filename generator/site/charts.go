@@ -47,7 +47,9 @@ func (b *builder) chart(name string, region *compute.Region) (*Chart, bool) {
 		c.Region = region.ID
 	}
 	l := b.lang
-	var option any
+	// build makes the chart's go-echarts option; it runs only when this
+	// render has not built the same chart yet.
+	var build func() any
 	switch name {
 	case "quarters", "months":
 		labels, values := b.quarterLabels(), b.r.Quarters[:]
@@ -61,48 +63,69 @@ func (b *builder) chart(name string, region *compute.Region) (*Chart, bool) {
 			}
 		}
 		c.Title = l.T("chart." + name)
-		option = b.cumulativeChart(labels, values)
+		build = func() any { return b.cumulativeChart(labels, values) }
 		c.Table = b.periodTable(name, labels, values)
 	case "products":
 		if region != nil {
 			c.Title = l.T("chart.product-mix")
-			option, c.Table = b.regionProducts(region)
+			build, c.Table = func() any { return b.regionProducts(region) }, b.regionProductsTable(region)
 		} else {
 			c.Title = l.T("chart.products")
-			option, c.Table = b.productsChart()
+			build, c.Table = func() any { return b.productsChart() }, b.productsTable()
 		}
 	case "product-quarters":
 		if region != nil {
 			return nil, false
 		}
 		c.Title = l.T("chart.product-quarters")
-		option, c.Table = b.productQuarters()
+		build, c.Table = func() any { return b.productQuarters() }, b.productQuartersTable()
 	case "regions":
 		if region != nil {
 			return nil, false
 		}
 		c.Title = l.T("chart.regions")
-		option, c.Table = b.regionsChart()
+		build, c.Table = func() any { return b.regionsChart() }, b.regionsTable()
 	case "channels":
 		c.Title = l.T("chart.channels")
-		option, c.Table = b.channelsChart(region)
+		build = func() any { return b.channelsChart(region) }
+		if region != nil {
+			c.Table = b.regionChannelsTable(region)
+		} else {
+			c.Table = b.channelsTable()
+		}
 	case "customers":
 		c.Title = l.T("chart.customers")
-		option, c.Table = b.customersChart(region)
+		build, c.Table = func() any { return b.customersChart(region) }, b.customersTable(region)
 	case "flow":
 		if region != nil {
 			return nil, false
 		}
 		c.Title = l.T("chart.flow")
-		option, c.Table = b.flowChart()
+		build, c.Table = func() any { return b.flowChart() }, b.flowTable()
 	case "timeline":
 		c.Title = l.T("chart.timeline")
-		option, c.Rows, c.Table = b.timelineChart(region)
+		items := b.items(region)
+		c.Rows, c.Table = len(items), b.itemsTable(items)
+		build = func() any { return b.timelineChart(items) }
 	default:
 		return nil, false
 	}
 	c.ID = b.chartID(name, c.Region)
-	c.Option = optionJSON(option, c.ID)
+	// The option does not depend on the page (nor on the id, which is not
+	// part of it): build it once per render. A region's page and its
+	// booklet share it; on paper (an html element of class "print") the
+	// script draws charts without animation.
+	key := name + "\x00" + c.Region
+	b.shared.mu.Lock()
+	opt, ok := b.shared.options[key]
+	b.shared.mu.Unlock()
+	if !ok {
+		opt = optionJSON(build(), c.ID)
+		b.shared.mu.Lock()
+		b.shared.options[key] = opt
+		b.shared.mu.Unlock()
+	}
+	c.Option = opt
 	return c, true
 }
 
@@ -110,6 +133,9 @@ func (b *builder) chart(name string, region *compute.Region) (*Chart, bool) {
 // built and the same on every build.
 func (b *builder) chartID(name, region string) string {
 	id := "chart-" + name
+	if b.idPrefix != "" {
+		id = "chart-" + b.idPrefix + "-" + name
+	}
 	if region != "" {
 		id += "-" + region
 	}
@@ -175,7 +201,6 @@ func ratioNum(r *big.Rat) json.Number {
 func (b *builder) common() []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithColorsOpts(opts.Colors(palette)),
-		charts.WithAnimation(!b.print),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "36", Bottom: "36", ContainLabel: opts.Bool(true)}),
@@ -229,7 +254,7 @@ func (b *builder) monthLabels() []string {
 	return out
 }
 
-func (b *builder) productsChart() (*charts.Bar, *Table) {
+func (b *builder) productsChart() *charts.Bar {
 	var names []string
 	var base, target []opts.BarData
 	for _, p := range b.r.Products {
@@ -251,22 +276,21 @@ func (b *builder) productsChart() (*charts.Bar, *Table) {
 	bar.SetXAxis(names).
 		AddSeries(b.lang.T("series.baseline"), base).
 		AddSeries(b.lang.T("series.target"), target)
-	return bar, b.productsTable()
+	return bar
 }
 
-func (b *builder) regionProducts(region *compute.Region) (*charts.Pie, *Table) {
+func (b *builder) regionProducts(region *compute.Region) *charts.Pie {
 	var data []opts.PieData
 	for j, p := range b.r.Products {
 		data = append(data, opts.PieData{Name: p.Name, Value: b.num(region.Products[j])})
 	}
-	return b.pie(data), b.regionProductsTable(region)
+	return b.pie(data)
 }
 
 func (b *builder) pie(data []opts.PieData) *charts.Pie {
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(
 		charts.WithColorsOpts(opts.Colors(palette)),
-		charts.WithAnimation(!b.print),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 	)
@@ -276,7 +300,7 @@ func (b *builder) pie(data []opts.PieData) *charts.Pie {
 	return pie
 }
 
-func (b *builder) productQuarters() (*charts.Bar, *Table) {
+func (b *builder) productQuarters() *charts.Bar {
 	labels := b.quarterLabels()
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(b.common()...)
@@ -289,14 +313,18 @@ func (b *builder) productQuarters() (*charts.Bar, *Table) {
 		}
 		bar.AddSeries(p.Name, data, charts.WithBarChartOpts(opts.BarChart{Stack: "products"}))
 	}
+	return bar
+}
+
+func (b *builder) productQuartersTable() *Table {
 	rows := make([]tableRow, len(b.r.Products))
 	for i, p := range b.r.Products {
 		rows[i] = tableRow{name: p.Name, cells: p.Quarters[:]}
 	}
-	return bar, b.matrixTable(b.lang.T("col.product"), labels, rows)
+	return b.matrixTable(b.lang.T("col.product"), b.quarterLabels(), rows)
 }
 
-func (b *builder) regionsChart() (*charts.Bar, *Table) {
+func (b *builder) regionsChart() *charts.Bar {
 	var names []string
 	for _, reg := range b.r.Regions {
 		names = append(names, reg.Name)
@@ -312,28 +340,32 @@ func (b *builder) regionsChart() (*charts.Bar, *Table) {
 		}
 		bar.AddSeries(label, data, charts.WithBarChartOpts(opts.BarChart{Stack: "quarters"}))
 	}
+	return bar
+}
+
+func (b *builder) regionsTable() *Table {
 	rows := make([]tableRow, len(b.r.Regions))
 	for i, reg := range b.r.Regions {
 		rows[i] = tableRow{name: reg.Name, link: b.regionLink(reg.ID), cells: reg.Quarters[:]}
 	}
-	return bar, b.matrixTable(b.lang.T("col.region"), b.quarterLabels(), rows)
+	return b.matrixTable(b.lang.T("col.region"), b.quarterLabels(), rows)
 }
 
-func (b *builder) channelsChart(region *compute.Region) (*charts.Pie, *Table) {
+func (b *builder) channelsChart(region *compute.Region) *charts.Pie {
 	var data []opts.PieData
 	if region != nil {
 		for _, ch := range region.Channels {
 			data = append(data, opts.PieData{Name: ch.Name, Value: b.num(ch.Target)})
 		}
-		return b.pie(data), b.regionChannelsTable(region)
+		return b.pie(data)
 	}
 	for _, ch := range b.r.Channels {
 		data = append(data, opts.PieData{Name: ch.Name, Value: b.num(ch.Target)})
 	}
-	return b.pie(data), b.channelsTable()
+	return b.pie(data)
 }
 
-func (b *builder) customersChart(region *compute.Region) (*charts.Bar, *Table) {
+func (b *builder) customersChart(region *compute.Region) *charts.Bar {
 	var names []string
 	var targets []opts.BarData
 	var per []opts.LineData
@@ -359,10 +391,10 @@ func (b *builder) customersChart(region *compute.Region) (*charts.Bar, *Table) {
 	l := charts.NewLine()
 	l.AddSeries(b.lang.T("series.per-customer"), per, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
 	bar.Overlap(l)
-	return bar, b.customersTable(region)
+	return bar
 }
 
-func (b *builder) flowChart() (*charts.Sankey, *Table) {
+func (b *builder) flowChart() *charts.Sankey {
 	top := b.lang.T("flow.target")
 	nodes := []opts.SankeyNode{{Name: top}}
 	var links []opts.SankeyLink
@@ -392,13 +424,12 @@ func (b *builder) flowChart() (*charts.Sankey, *Table) {
 	s := charts.NewSankey()
 	s.SetGlobalOptions(
 		charts.WithColorsOpts(opts.Colors(palette)),
-		charts.WithAnimation(!b.print),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)
 	s.AddSeries("", nodes, links,
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.5, Opacity: opts.Float(0.35)}))
-	return s, b.flowTable()
+	return s
 }
 
 // item is one promotion, training or milestone on a timeline.
@@ -453,8 +484,7 @@ func (b *builder) items(region *compute.Region) []item {
 // timelineChart draws promotions as bars over their dates and trainings
 // and milestones as points, one row per item, on a time axis spanning the
 // fiscal year.
-func (b *builder) timelineChart(region *compute.Region) (*charts.Line, int, *Table) {
-	items := b.items(region)
+func (b *builder) timelineChart(items []item) *charts.Line {
 	names := make([]string, len(items))
 	for i, it := range items {
 		names[i] = it.name
@@ -463,7 +493,6 @@ func (b *builder) timelineChart(region *compute.Region) (*charts.Line, int, *Tab
 	line := charts.NewLine()
 	line.SetGlobalOptions(
 		charts.WithColorsOpts(opts.Colors(palette)),
-		charts.WithAnimation(!b.print),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{b.lang.T("kind.promotion"), b.lang.T("kind.training"), b.lang.T("kind.milestone")}}),
 		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "3%", Top: "12", Bottom: "36", ContainLabel: opts.Bool(true)}),
@@ -495,5 +524,5 @@ func (b *builder) timelineChart(region *compute.Region) (*charts.Line, int, *Tab
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 0, Opacity: opts.Float(0)}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[k+1]}))
 	}
-	return line, len(items), b.itemsTable(items)
+	return line
 }

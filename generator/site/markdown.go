@@ -75,10 +75,53 @@ func (escapeHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // the chart in its place.
 const chartToken = "PLANBOOKCHARTX"
 
-// renderMarkdown turns a page's Markdown into HTML: shortcodes are
-// resolved (values formatted, charts built), then the Markdown converted.
-// Errors name the page's file and line.
-func (b *builder) renderMarkdown(pg *plan.Page) (template.HTML, []*Chart) {
+// renderMarkdown turns a Markdown file into HTML, once per render: the
+// same section appears on its page and in booklets. Its charts get ids of
+// their own (from the file's name), so that several sections can share a
+// booklet. Errors are reported by the first page that renders the file.
+func (b *builder) renderMarkdown(pg *plan.Page) template.HTML {
+	b.shared.mu.Lock()
+	rm, done := b.shared.markdown[pg.File]
+	if !done {
+		rm = &renderedMarkdown{done: make(chan struct{})}
+		b.shared.markdown[pg.File] = rm
+	}
+	b.shared.mu.Unlock()
+	if !done {
+		mb := *b
+		mb.ids = map[string]int{}
+		mb.idPrefix = fileID(pg.File)
+		rm.html = mb.convertMarkdown(pg)
+		for id := range mb.ids {
+			rm.ids = append(rm.ids, id)
+		}
+		close(rm.done)
+	}
+	<-rm.done
+	for _, id := range rm.ids {
+		b.ids[id]++
+	}
+	return rm.html
+}
+
+// fileID turns a file's path into an id part: content/regions/east.md →
+// regions-east.
+func fileID(file string) string {
+	s := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
+	var out strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			out.WriteRune(r)
+		} else {
+			out.WriteByte('-')
+		}
+	}
+	return out.String()
+}
+
+// convertMarkdown resolves a page's shortcodes (values formatted, charts
+// built), then converts its Markdown. Errors name the file and line.
+func (b *builder) convertMarkdown(pg *plan.Page) template.HTML {
 	codes, perrs := ParseShortcodes(pg.Body)
 	for _, e := range perrs {
 		b.errorAt(pg, e.Line, e.Col, e.Message, e.Hint)
@@ -122,7 +165,7 @@ func (b *builder) renderMarkdown(pg *plan.Page) (template.HTML, []*Chart) {
 		result = strings.Replace(result, "<p>"+token+"</p>", buf.String(), 1)
 		result = strings.Replace(result, token, buf.String(), 1)
 	}
-	return template.HTML(result), charts
+	return template.HTML(result)
 }
 
 // valueShortcode resolves {{< value "KEY" >}} to its formatted figure.

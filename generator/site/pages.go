@@ -202,7 +202,7 @@ func (b *builder) region(pd *pageData, reg *compute.Region) {
 		{Title: l.T("region.items"), Charts: b.charts(reg, "timeline")},
 	}
 	if reg.Narrative != nil {
-		rp.Narrative, _ = b.renderMarkdown(reg.Narrative)
+		rp.Narrative = b.renderMarkdown(reg.Narrative)
 	}
 	pd.Region = rp
 }
@@ -270,7 +270,7 @@ type narrativePage struct {
 func (b *builder) narrative(pd *pageData, pg *plan.Page) {
 	pd.Title = pg.Title
 	np := &narrativePage{}
-	np.Content, _ = b.renderMarkdown(pg)
+	np.Content = b.renderMarkdown(pg)
 	var names []string
 	for _, id := range pg.Regions {
 		if reg := b.r.Plan.Region(id); reg != nil {

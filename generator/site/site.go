@@ -9,8 +9,12 @@ package site
 
 import (
 	"bytes"
+	"html/template"
 	"math/big"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 
@@ -33,77 +37,185 @@ type Options struct {
 	Changes *diff.Report
 	// Version is the plan version the booklets show.
 	Version Version
+	// Progress, when set, is called after every page with the pages done
+	// and the pages to do (from the goroutines that render them).
+	Progress func(done, total int)
+	// Figures, when set with a Cache, is a key of everything the figures
+	// were computed from: a render with the same key as the cache's last
+	// one reuses what it derived from them.
+	Figures [32]byte
 }
 
-// builder renders one site. Its page-dependent parts (root, ids) are reset
-// for every page.
+// builder renders one site. Render gives every page a copy of its own:
+// the parts shared by all pages are read-only or guarded (the caches);
+// root, ids and errs belong to the page being rendered.
 type builder struct {
-	r     *compute.Result
-	tree  data.Object
-	lang  i18n.Lang
-	theme *Theme
-	md    goldmark.Markdown
-	opts  Options
-	errs  *diag.List
-	print bool // charts for print: no animation
+	r          *compute.Result
+	tree       data.Object
+	lang       i18n.Lang
+	theme      *Theme
+	md         goldmark.Markdown
+	opts       Options
+	shared     *shared
+	base       [32]byte // the inputs every page shares, for the cache
+	regionBase [32]byte // the inputs every region's pages share
+	// regionFigures hashes each region's figures (with a page cache only).
+	regionFigures map[string][32]byte
 
-	root string         // the way from the current page to the site root: "", "../", …
-	ids  map[string]int // chart ids used on the current page
-	base [32]byte       // the inputs every page shares, for the cache
+	errs     *diag.List     // the current page's errors
+	root     string         // the way from the current page to the site root: "", "../", …
+	ids      map[string]int // chart ids used on the current page
+	idPrefix string         // added to chart ids: the Markdown file being rendered
+}
+
+// shared holds what pages of one render compute once and reuse: chart
+// options (a region's charts appear on its page and in its booklet) and
+// rendered Markdown (a narrative section appears on its page and in the
+// booklets of its regions).
+type shared struct {
+	mu       sync.Mutex
+	options  map[string]template.JS
+	markdown map[string]*renderedMarkdown
+}
+
+// renderedMarkdown is a Markdown file rendered once; done closes when it
+// is ready.
+type renderedMarkdown struct {
+	done chan struct{}
+	html template.HTML
+	ids  []string // its charts' element ids
+}
+
+// job is one page to render.
+type job struct {
+	path, kind string
+	fill       func(b *builder, pd *pageData)
+	markdown   []string        // the Markdown files it shows, for its cache key
+	region     *compute.Region // the region of a region's page or booklet
 }
 
 // Render returns the pages and assets of the site by their path under the
 // output folder.
 func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.List) {
 	b := &builder{
-		r: r, tree: data.Tree(r), lang: i18n.Lang(r.Plan.Config.Language), theme: th,
+		r: r, lang: i18n.Lang(r.Plan.Config.Language), theme: th,
 		md: newMarkdown(r.Plan.Config.UnsafeHTML), opts: o, errs: &diag.List{},
+		shared: &shared{options: map[string]template.JS{}, markdown: map[string]*renderedMarkdown{}},
 	}
 	files := map[string][]byte{}
 	for name, data := range th.Assets {
 		files[name] = data
 	}
 	o.Cache.start()
-	b.base = b.inputs()
-	// cached renders a page unless the cache holds it with the same inputs.
-	cached := func(path, kind string, fill func(*pageData), markdown ...string) {
-		key := b.pageKey(path, markdown...)
-		if data, ok := o.Cache.get(path, key); ok {
-			files[path] = data
-			return
-		}
-		before := b.errs.Len()
-		files[path] = b.page(path, kind, fill)
-		if b.errs.Len() == before {
-			o.Cache.put(path, key, files[path])
+	b.tree, b.regionFigures = o.Cache.figures(o.Figures)
+	if b.tree == nil {
+		b.tree = data.Tree(r)
+		if o.Cache != nil {
+			b.regionFigures = b.regionFiguresKeys()
+			o.Cache.keepFigures(o.Figures, b.tree, b.regionFigures)
 		}
 	}
-	cached("index.html", "dashboard", b.dashboard)
-	cached("regions/index.html", "regions", b.regionsIndex)
-	cached("products/index.html", "products", b.products)
+	b.base, b.regionBase = b.inputs(), b.regionInputs()
+	jobs := []job{
+		{"index.html", "dashboard", (*builder).dashboard, nil, nil},
+		{"regions/index.html", "regions", (*builder).regionsIndex, nil, nil},
+		{"products/index.html", "products", (*builder).products, nil, nil},
+	}
 	for _, reg := range r.Regions {
 		reg := reg
 		var md []string
 		if reg.Narrative != nil {
 			md = append(md, reg.Narrative.File)
 		}
-		cached("regions/"+reg.ID+"/index.html", "region", func(pd *pageData) { b.region(pd, reg) }, md...)
+		jobs = append(jobs, job{"regions/" + reg.ID + "/index.html", "region", func(b *builder, pd *pageData) { b.region(pd, reg) }, md, reg})
+		booklet := append([]string(nil), md...)
 		for _, pg := range r.Plan.Pages {
 			if appliesTo(pg, reg.ID) {
-				md = append(md, pg.File)
+				booklet = append(booklet, pg.File)
 			}
 		}
-		cached("regions/"+reg.ID+"/booklet.html", "booklet", func(pd *pageData) { b.booklet(pd, reg) }, md...)
+		jobs = append(jobs, job{"regions/" + reg.ID + "/booklet.html", "booklet", func(b *builder, pd *pageData) { b.booklet(pd, reg) }, booklet, reg})
 		files["regions/"+reg.ID+"/booklet.css"] = b.bookletCSS(reg)
 	}
 	for _, pg := range r.Plan.Pages {
 		pg := pg
-		cached(pg.Slug+"/index.html", "page", func(pd *pageData) { b.narrative(pd, pg) }, pg.File)
+		jobs = append(jobs, job{pg.Slug + "/index.html", "page", func(b *builder, pd *pageData) { b.narrative(pd, pg) }, []string{pg.File}, nil})
 	}
 	if o.Changes != nil {
-		files["changes/index.html"] = b.page("changes/index.html", "changes", b.changes)
+		jobs = append(jobs, job{"changes/index.html", "changes", (*builder).changes, nil, nil})
 	}
-	return files, b.errs
+
+	// Render the pages on every core. Each page is rendered on its own
+	// copy of the builder, so the result does not depend on the order.
+	pages := make([][]byte, len(jobs))
+	pageErrs := make([]*diag.List, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var done atomic.Int64
+	for w := 0; w < workers(len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i], pageErrs[i] = b.renderJob(jobs[i])
+				if o.Progress != nil {
+					o.Progress(int(done.Add(1)), len(jobs))
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	errs := &diag.List{}
+	for i, j := range jobs {
+		files[j.path] = pages[i]
+		errs.Append(pageErrs[i])
+	}
+	b.errs = errs
+	return files, errs
+}
+
+// workers returns how many goroutines render n pages.
+func workers(n int) int {
+	return max(1, min(n, runtime.GOMAXPROCS(0)))
+}
+
+// Charts returns how many chart elements the pages rendered by the last
+// call of Render hold (pages taken from a cache not counted).
+func (c *Cache) Charts() int {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.charts
+}
+
+// renderJob renders one page on a copy of b, unless the cache holds it
+// with the same inputs.
+func (b *builder) renderJob(j job) ([]byte, *diag.List) {
+	var key [32]byte
+	ok := false
+	if j.region != nil && b.opts.Cache != nil {
+		key, ok = b.regionKey(j.path, j.region, j.markdown)
+	}
+	if !ok {
+		key = b.pageKey(j.path, j.markdown...)
+	}
+	if data, ok := b.opts.Cache.get(j.path, key); ok {
+		return data, nil
+	}
+	pb := *b
+	pb.errs = &diag.List{}
+	data := pb.page(j.path, j.kind, func(pd *pageData) { j.fill(&pb, pd) })
+	if pb.errs.Len() == 0 {
+		b.opts.Cache.put(j.path, key, data)
+	}
+	b.opts.Cache.addCharts(len(pb.ids))
+	return data, pb.errs
 }
 
 // pageData is what every page template gets.
@@ -153,7 +265,9 @@ func (b *builder) page(path, kind string, fill func(*pageData)) []byte {
 	fill(pd)
 	pd.Nav = b.nav(path)
 	pd.HasCharts = len(b.ids) > 0
-	var buf bytes.Buffer
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
 	t := b.theme.Page(kind)
 	if t == nil {
 		return nil // reported when the theme was loaded
@@ -162,11 +276,14 @@ func (b *builder) page(path, kind string, fill func(*pageData)) []byte {
 	if kind == "booklet" {
 		layout = "booklet" // a document of its own, made for paper
 	}
-	if err := t.ExecuteTemplate(&buf, layout, pd); err != nil {
+	if err := t.ExecuteTemplate(buf, layout, pd); err != nil {
 		b.errs.Add(diag.Diagnostic{Level: diag.Error, File: "themes/", Message: "rendering " + path + ": " + err.Error()})
 	}
-	return buf.Bytes()
+	return bytes.Clone(buf.Bytes()) // exactly the page: the buffer goes back to the pool
 }
+
+// buffers are the pages' output buffers, reused from page to page.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // link returns the relative link from the current page to a page of the
 // site given by its folder ("" for the root, "regions/east/").
@@ -191,15 +308,21 @@ func (b *builder) nav(current string) []navItem {
 	return items
 }
 
-// chartView is a chart with what its template needs.
+// chartView is a chart with what its template needs. Its fields are its
+// own (no embedded struct), which keeps template lookups fast.
 type chartView struct {
-	*Chart
+	Name    string
+	Region  string
+	ID      string
+	Title   string
+	Option  template.JS
+	Table   *Table
 	Height  int  // px, for charts that grow with their rows
 	Stacked bool // the table goes below the chart: it is too wide to sit beside it
 }
 
 func (b *builder) chartView(c *Chart) chartView {
-	v := chartView{Chart: c}
+	v := chartView{Name: c.Name, Region: c.Region, ID: c.ID, Title: c.Title, Option: c.Option, Table: c.Table}
 	if c.Rows > 0 {
 		v.Height = 60 + 30*c.Rows
 	}

@@ -2,6 +2,7 @@
 // measuring planbook on large plans:
 //
 //	go run ./internal/synth/cmd/synthsite -regions 2000 -o /tmp/plan-2000
+//	go run ./internal/synth/cmd/synthsite -regions 2000 -hugo -o /tmp/hugo-2000
 package main
 
 import (
@@ -19,12 +20,17 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same site")
 	fixed := flag.Int("fixed-every", 10, "every n-th region sets its own seasonality and mixes (0: none)")
 	out := flag.String("o", "", "folder to write (must not exist, or be empty)")
+	hugo := flag.Bool("hugo", false, "write a Hugo site with the same number of pages instead")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "synthsite: -o FOLDER is required")
 		os.Exit(2)
 	}
-	files := synth.Site(synth.Options{Seed: *seed, Regions: *regions, Products: *products, FixedEvery: *fixed, Narrative: true})
+	o := synth.Options{Seed: *seed, Regions: *regions, Products: *products, FixedEvery: *fixed, Narrative: true}
+	files := synth.Site(o)
+	if *hugo {
+		files = synth.HugoSite(o)
+	}
 	for _, name := range synth.Names(files) {
 		p := filepath.Join(*out, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

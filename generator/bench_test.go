@@ -1,0 +1,141 @@
+package generator_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"planbook/generator"
+	"planbook/generator/compute"
+	"planbook/generator/plan"
+	"planbook/generator/site"
+	"planbook/internal/synth"
+)
+
+// The benchmarks build synthetic plans of 12 products and 50, 500 and
+// 2,000 regions (every tenth with its own seasonality and mixes, each with
+// a narrative): go test ./generator -run '^$' -bench . -benchtime 3x
+var benchSizes = []int{50, 500, 2000}
+
+func synthOptions(n int) synth.Options {
+	return synth.Options{Seed: 1, Regions: n, Products: 12, FixedEvery: 10, Narrative: true}
+}
+
+func synthFS(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, text := range synth.Site(synthOptions(n)) {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+// synthDir writes a synthetic site to a folder.
+func synthDir(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	for name, text := range synth.Site(synthOptions(n)) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes {
+		fsys := synthFS(n)
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, errs := plan.Load(fsys); errs.HasErrors() {
+					b.Fatal(errs.Err())
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	for _, n := range benchSizes {
+		p, errs := plan.Load(synthFS(n))
+		if errs.HasErrors() {
+			b.Fatal(errs.Err())
+		}
+		r, _ := compute.Compute(p)
+		th, terrs := generator.LoadTheme(b.TempDir(), "default")
+		if terrs.HasErrors() {
+			b.Fatal(terrs.Err())
+		}
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, errs := site.Render(r, th, site.Options{}); errs.HasErrors() {
+					b.Fatal(errs.Err())
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBuild is the whole pipeline into an empty output folder.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchSizes {
+		dir := synthDir(b, n)
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				out := filepath.Join(b.TempDir(), fmt.Sprint(i))
+				if _, err := generator.Build(generator.Options{Site: dir, Out: out}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRebuildRegionFile keeps one builder, as planbook serve does,
+// and changes one region file before every build.
+func BenchmarkRebuildRegionFile(b *testing.B) {
+	for _, n := range benchSizes {
+		dir := synthDir(b, n)
+		bl := generator.NewBuilder(dir, filepath.Join(b.TempDir(), "out"))
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+		file := filepath.Join(dir, "content", "regions", "r0002.toml")
+		orig, _ := os.ReadFile(file)
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				text := strings.Replace(string(orig), `manager = "经理 2"`, fmt.Sprintf(`manager = "经理 2-%d"`, i), 1)
+				os.WriteFile(file, []byte(text), 0o644)
+				if _, err := bl.Build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRebuildNarrative keeps one builder and changes one region's
+// narrative before every build.
+func BenchmarkRebuildNarrative(b *testing.B) {
+	for _, n := range benchSizes {
+		dir := synthDir(b, n)
+		bl := generator.NewBuilder(dir, filepath.Join(b.TempDir(), "out"))
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+		file := filepath.Join(dir, "content", "regions", "r0002.md")
+		orig, _ := os.ReadFile(file)
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				os.WriteFile(file, []byte(fmt.Sprintf("%s\nEdit %d.\n", orig, i)), 0o644)
+				if _, err := bl.Build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
