@@ -73,7 +73,11 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 // the work has taken a second, keeps one line up to date: "what: done/total".
 // stop clears the line. Off a terminal it prints nothing.
 func progressLine(w io.Writer, what string, start time.Time) (progress func(done, total int), stop func()) {
-	if !isTerminal(w) {
+	return newProgress(w, isTerminal(w), what, start)
+}
+
+func newProgress(w io.Writer, terminal bool, what string, start time.Time) (progress func(done, total int), stop func()) {
+	if !terminal {
 		return nil, func() {}
 	}
 	var mu sync.Mutex

@@ -5,8 +5,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // copySite copies the bundled example site into a temporary folder.
@@ -207,5 +209,32 @@ func TestHelpShowsExample(t *testing.T) {
 	}
 	if code, _, _ := runCmd("bogus"); code != 2 {
 		t.Errorf("unknown command exit %d, want 2", code)
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	var out bytes.Buffer
+	progress, stop := newProgress(&out, true, "Rendering pages", time.Now().Add(-2*time.Second))
+	progress(3, 10)
+	progress(10, 10)
+	stop()
+	if got := out.String(); !strings.Contains(got, "\rRendering pages: 3/10") || !strings.Contains(got, "\rRendering pages: 10/10") || !strings.HasSuffix(got, "\r\033[K") {
+		t.Errorf("progress on a terminal wrote %q", got)
+	}
+	out.Reset()
+	progress, stop = newProgress(&out, true, "Rendering pages", time.Now())
+	progress(3, 10) // under a second: quiet
+	stop()
+	if out.Len() != 0 {
+		t.Errorf("progress in the first second wrote %q", out.String())
+	}
+	if progress, _ := newProgress(&out, false, "x", time.Now().Add(-time.Hour)); progress != nil {
+		t.Error("progress off a terminal is not nil")
+	}
+	// A build prints its one-line summary, and no progress when its output
+	// is not a terminal.
+	code, stdout, _ := runCmd("build", "-s", "../..", "-d", filepath.Join(t.TempDir(), "out"))
+	if code != 0 || strings.Contains(stdout, "\r") || !regexp.MustCompile(`^Built .*: \d+ pages, \d+ charts, \d+ files \(\d+ written, \d+ removed\) in \d+ ms\n$`).MatchString(stdout) {
+		t.Errorf("build summary: %q", stdout)
 	}
 }
