@@ -3,7 +3,6 @@ package generator
 import (
 	"crypto/sha256"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"planbook/generator/diag"
 	"planbook/generator/plan"
 	"planbook/generator/publish"
+	"planbook/generator/scope"
 	"planbook/generator/site"
 )
 
@@ -29,6 +29,9 @@ type Builder struct {
 	// Compare, when set, is a folder or git revision of the plan to compare
 	// with: the site then has a Changes page (see Changes).
 	Compare string
+	// Regions, when set, builds the site for these regions' audience only
+	// (see package scope).
+	Regions []string
 	// Progress, when set, is called as pages are rendered.
 	Progress func(done, total int)
 
@@ -74,6 +77,7 @@ func (b *Builder) Changed(paths []string) {
 func (b *Builder) Build() (*Report, error) {
 	rep := &Report{}
 	p, errs := b.loader.Load(b.files)
+	errs.Append(checkLinks(b.Site))
 	if errs.HasErrors() {
 		rep.Diagnostics = errs
 		return rep, errs.Err()
@@ -93,13 +97,25 @@ func (b *Builder) Build() (*Report, error) {
 		cerrs.FillSource(p.SourceLine)
 		errs.Append(cerrs)
 	}
+	full := r
+	if len(b.Regions) > 0 && !errs.HasErrors() {
+		scoped, serrs := scope.Apply(r, b.Regions)
+		errs.Append(serrs)
+		if scoped != nil {
+			r = scoped
+		}
+	}
 	rep.Result, rep.Diagnostics = r, errs
 	if err := errs.Err(); err != nil {
 		return rep, err
 	}
 	rep.Out = b.Out
 	if rep.Out == "" {
-		rep.Out = filepath.Join(b.Site, filepath.FromSlash(r.Plan.Config.Output))
+		out := r.Plan.Config.Output
+		if len(b.Regions) > 0 {
+			out += "-" + strings.Join(b.Regions, "-") // a site per audience, beside the whole one
+		}
+		rep.Out = filepath.Join(b.Site, filepath.FromSlash(out))
 	}
 	if b.theme == nil || b.themeStale || b.themeName != r.Plan.Config.Theme {
 		th, terrs := LoadTheme(b.Site, r.Plan.Config.Theme)
@@ -129,6 +145,12 @@ func (b *Builder) Build() (*Report, error) {
 	for name, d := range data {
 		files[name] = d
 	}
+	if len(b.Regions) > 0 {
+		if lerrs := scope.Leaks(files, full, b.Regions); lerrs.HasErrors() {
+			errs.Append(lerrs)
+			return rep, errs.Err()
+		}
+	}
 	rep.Pages, rep.Charts = b.pages.Rendered(), b.pages.Charts()
 	for name := range files {
 		if strings.HasSuffix(name, ".html") {
@@ -145,7 +167,7 @@ func (b *Builder) Build() (*Report, error) {
 	}
 	rep.Stats = st
 	if err == nil {
-		b.last = &lastBuild{toml: toml, result: r, data: data, files: files, out: rep.Out}
+		b.last = &lastBuild{toml: toml, result: full, data: data, files: files, out: rep.Out}
 	}
 	return rep, err
 }
@@ -199,7 +221,7 @@ func loadFS(fsys fs.FS) (*compute.Result, *diag.List) {
 	return r, errs
 }
 
-// cachedFS is a site folder whose file contents are kept between builds
+// cachedFS is a site folder (which nothing in it can leave) whose file contents are kept between builds
 // and read again only when a file's size or modification time changed.
 type cachedFS struct {
 	fs.FS // os.DirFS of the folder
@@ -214,7 +236,7 @@ type cachedFile struct {
 }
 
 func newCachedFS(dir string) *cachedFS {
-	return &cachedFS{FS: os.DirFS(dir), files: map[string]cachedFile{}}
+	return &cachedFS{FS: siteFS(dir), files: map[string]cachedFile{}}
 }
 
 // Stat implements fs.StatFS.

@@ -25,7 +25,12 @@ import (
 // list holds every error and warning; the result is nil when the plan did
 // not load, and incomplete when the computation reported errors.
 func Load(dir string) (*compute.Result, *diag.List) {
-	return loadFS(os.DirFS(dir))
+	r, errs := loadFS(siteFS(dir))
+	if links := checkLinks(dir); links.HasErrors() {
+		errs.Append(links)
+		return nil, errs
+	}
+	return r, errs
 }
 
 // LoadTheme reads the theme of the site folder dir: the site's own
@@ -35,7 +40,7 @@ func LoadTheme(dir, name string) (*site.Theme, *diag.List) {
 	folder := filepath.Join(dir, "themes", name)
 	var own fs.FS
 	if info, err := os.Stat(folder); err == nil && info.IsDir() {
-		own = os.DirFS(folder)
+		own = siteFS(folder)
 	} else if name != "default" {
 		errs := &diag.List{}
 		errs.Add(diag.Diagnostic{Level: diag.Error, File: plan.ConfigFile,
@@ -68,6 +73,11 @@ type Options struct {
 	// Progress, when set, is called as pages are rendered, with the pages
 	// done and the pages to do.
 	Progress func(done, total int)
+	// Regions, when set, builds the site for these regions' audience only:
+	// their pages and booklets, the narrative meant for them and the
+	// company's totals, and nothing of the other regions. The output then
+	// defaults to the configured folder with the ids added ("public-east").
+	Regions []string
 }
 
 // Report says what a build did.
@@ -87,5 +97,6 @@ func Build(opts Options) (*Report, error) {
 	b := NewBuilder(opts.Site, opts.Out)
 	b.Compare = opts.Compare
 	b.Progress = opts.Progress
+	b.Regions = opts.Regions
 	return b.Build()
 }

@@ -274,3 +274,30 @@ func TestRegionEditRendersItsPages(t *testing.T) {
 		t.Errorf("rendered %d pages, want 8", rep.Pages)
 	}
 }
+
+// TestContentSecurityPolicy checks every page of the built example: it
+// declares a policy of default-src 'self' with no 'unsafe-inline' or
+// 'unsafe-eval', and holds nothing such a policy would block. (The browser
+// tests load every page with the policy on and fail on any violation.)
+func TestContentSecurityPolicy(t *testing.T) {
+	out := buildExample(t)
+	policy := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]+)">`)
+	for _, page := range htmlPages(t, out) {
+		data, _ := os.ReadFile(filepath.Join(out, page))
+		m := policy.FindSubmatch(data)
+		if m == nil {
+			t.Errorf("%s has no Content-Security-Policy", page)
+			continue
+		}
+		p := string(m[1])
+		if !strings.Contains(p, "default-src 'self'") || strings.Contains(p, "unsafe-inline") || strings.Contains(p, "unsafe-eval") {
+			t.Errorf("%s: weak policy %q", page, p)
+		}
+		// JSON data blocks are data, not code: take them out first.
+		rest := regexp.MustCompile(`(?s)<script type="application/json"[^>]*>.*?</script>`).ReplaceAll(data, nil)
+		rest = regexp.MustCompile(`<script defer src="[^"]+"></script>`).ReplaceAll(rest, nil)
+		if m := regexp.MustCompile(`(?i)<script\b|\son[a-z]+\s*=|\sstyle\s*=|<style\b|javascript:`).Find(rest); m != nil {
+			t.Errorf("%s holds inline code or style: %q", page, m)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
@@ -16,7 +17,7 @@ func init() {
 	commands = append(commands, &command{
 		name:    "build",
 		summary: "compute the plan and write the site",
-		usage: `Usage: planbook build [-s SITE] [-d OUT] [--compare REV]
+		usage: `Usage: planbook build [-s SITE] [-d OUT] [--compare REV] [--region ID]...
 
 Computes the plan of SITE and writes its web site to OUT. The previous
 output is replaced only when the whole build succeeded.
@@ -27,10 +28,15 @@ Flags:
   --compare REV   add a Changes page (changes/index.html) listing what moved
                   since REV: a git revision of the repository holding SITE,
                   or a folder with another version of the site
+  --region ID     build the site for this region's audience only (repeat for
+                  several): its pages and booklet, the narrative meant for
+                  it and the company totals, and nothing of other regions;
+                  the output defaults to OUT with "-ID" added (public-east)
 
 Example:
   planbook build -s ./sales-plan -d /srv/intranet/plan
   planbook build --compare origin/main
+  planbook build --region east -d /srv/intranet/plan/east
 `,
 		run: runBuild,
 	})
@@ -40,12 +46,18 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	site := fs.String("s", ".", "site folder")
 	out := fs.String("d", "", "output folder")
 	compare := fs.String("compare", "", "revision or folder to compare with")
+	var regions stringList
+	fs.Var(&regions, "region", "build for this region's audience only (repeatable)")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
+	if len(regions) > 0 && *compare != "" {
+		fmt.Fprintln(stderr, "build: --compare and --region do not go together: the Changes page would show every region")
+		return 2
+	}
 	start := time.Now()
 	progress, stop := progressLine(stdout, "Rendering pages", start)
-	rep, err := generator.Build(generator.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress})
+	rep, err := generator.Build(generator.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress, Regions: regions})
 	stop()
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {
@@ -122,3 +134,9 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// stringList is a flag that may be given several times.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }

@@ -31,13 +31,18 @@ Chrome: A4, with the plan title and region at the top of each page, page
 numbers at the bottom, and the fonts embedded. Several booklets print at
 once, as many as the computer has cores.
 
+With --region, the site is built for that region's audience only, as
+planbook build --region does (by default into OUT-ID, e.g. public-east),
+and the booklet printed from it shows nothing of the other regions.
+
 The browser is found on PATH (chromium, chromium-browser, google-chrome,
 chrome) or given by PLANBOOK_CHROME.
 
 Flags:
   -s SITE       the site folder (default: the current folder)
-  -d OUT        the output folder (default: "output" of planbook.toml, "public", inside SITE)
-  --region ID   print this region's booklet only
+  -d OUT        the output folder (default: "output" of planbook.toml, "public", inside SITE;
+                with --region ID, that folder with "-ID" added)
+  --region ID   print this region's booklet only, from a site built for its audience
 
 Example:
   planbook pdf -s ./sales-plan --region east
@@ -59,7 +64,13 @@ func runPDF(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	start := time.Now()
-	rep, err := generator.Build(generator.Options{Site: *site, Out: *out})
+	opts := generator.Options{Site: *site, Out: *out}
+	if *region != "" {
+		// One region's booklet comes from a site built for its audience
+		// only, so that the PDF shows nothing of the other regions.
+		opts.Regions = []string{*region}
+	}
+	rep, err := generator.Build(opts)
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {
 		var le *diag.ListError

@@ -97,6 +97,21 @@ func TestPDFBooklets(t *testing.T) {
 		t.Fatalf("rendered %d pages to PNG, want 4", len(pngs))
 	}
 	t.Logf("booklet pages rendered for review: %s", strings.Join(pngs, " "))
+
+	// One region's booklet comes from a site built for its audience only.
+	code, stdout, stderr = runCmd("pdf", "-s", site, "--region", "east")
+	if code != 0 {
+		t.Fatalf("pdf --region east exited %d:\n%s%s", code, stdout, stderr)
+	}
+	text := run1(t, pdftotext, filepath.Join(site, "public-east", "regions", "east", "booklet.pdf"), "-")
+	if !strings.Contains(text, "华东大区") {
+		t.Error("east's own booklet lacks its name")
+	}
+	for _, w := range otherRegions {
+		if strings.Contains(text, w) {
+			t.Errorf("east's booklet shows %q", w)
+		}
+	}
 }
 
 func TestPDFWithoutBrowser(t *testing.T) {

@@ -31,6 +31,23 @@ type Result struct {
 	Regions   []*Region
 	Channels  []*ChannelTotal
 	Checks    []Check
+
+	// Others is the regions left out of a site built for some regions'
+	// audience only, added up; nil for a whole site.
+	Others *Others
+}
+
+// Others is the sum of the regions a site for some regions' audience does
+// not show: company totals less the regions it shows.
+type Others struct {
+	Count     int
+	Target    int64
+	Quarters  [4]int64
+	Months    [12]int64
+	Products  []int64 // by the plan's product order
+	Customers []int64 // by the plan's customer order
+	Channels  map[string]int64
+	Headcount int64
 }
 
 // PerHead is revenue per head: last year's and the target's, in the plan's

@@ -5,7 +5,9 @@ import (
 	"encoding/csv"
 
 	"planbook/generator/compute"
+	"planbook/generator/i18n"
 	"planbook/generator/numfmt"
+	"planbook/generator/plan"
 )
 
 // bom starts every CSV file so that spreadsheet programs read it as UTF-8.
@@ -36,9 +38,13 @@ func CSV(r *compute.Result) map[string][]byte {
 		channelIndex[c.ID] = j
 	}
 
+	regions := r.Regions
+	if r.Others != nil {
+		regions = append(append([]*compute.Region(nil), regions...), othersRegion(r))
+	}
 	regionRows := func(cells func(*compute.Region) []int64) []csvRow {
-		rows := make([]csvRow, len(r.Regions))
-		for i, reg := range r.Regions {
+		rows := make([]csvRow, len(regions))
+		for i, reg := range regions {
 			rows[i] = csvRow{reg.ID, reg.Name, cells(reg)}
 		}
 		return rows
@@ -107,4 +113,25 @@ func table(r *compute.Result, kind string, cols []string, rows []csvRow) []byte 
 	w.Write(append(rec, amount(grand)))
 	w.Flush()
 	return b.Bytes()
+}
+
+// othersRegion is the regions a site for some regions' audience leaves
+// out, added up, as one row "others" so that the tables still add up.
+func othersRegion(r *compute.Result) *compute.Region {
+	o := r.Others
+	name := i18n.Lang(r.Plan.Config.Language).Sprintf("others.regions", o.Count)
+	reg := &compute.Region{
+		Region:   &plan.Region{Member: plan.Member{ID: "others", Name: name}},
+		Target:   o.Target,
+		Quarters: o.Quarters, Months: o.Months, Products: o.Products,
+	}
+	for j, c := range r.Customers {
+		reg.Customers = append(reg.Customers, &compute.RegionCustomer{ID: c.ID, Target: o.Customers[j]})
+	}
+	for _, ch := range r.Channels {
+		if v, ok := o.Channels[ch.ID]; ok {
+			reg.Channels = append(reg.Channels, &compute.Channel{Channel: &plan.Channel{Member: plan.Member{ID: ch.ID, Name: ch.Name}}, Target: v})
+		}
+	}
+	return reg
 }

@@ -125,6 +125,7 @@ func init() {
 		"booklet.signature":      {"zh-CN": "签字", "en": "Signature"},
 		"booklet.sign.manager":   {"zh-CN": "大区经理", "en": "Region manager"},
 		"booklet.sign.director":  {"zh-CN": "销售总监", "en": "Sales director"},
+		"others.regions":         {"zh-CN": "其他 %d 个大区", "en": "%d other regions"},
 		"flow.target":            {"zh-CN": "年度目标", "en": "Annual target"},
 	} {
 		catalog[k] = v

@@ -264,6 +264,9 @@ func (s *Server) Handler() http.Handler {
 			return
 		}
 		w.Header().Set("X-Content-Type-Options", "nosniff")
+		// The pages' own policy, for the pages planbook serve writes
+		// itself (the error page) as well.
+		w.Header().Set("Content-Security-Policy", policy)
 		mux.ServeHTTP(w, r)
 	})
 }
@@ -334,6 +337,10 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	http.ServeContent(w, r, name, info.ModTime(), bytes.NewReader(injectReload(data, gen)))
 }
+
+// policy is the Content-Security-Policy of every response: nothing but
+// the site's own files, no inline code.
+const policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 // reloadTag is the script element that makes a page reload itself.
 func reloadTag(generation int) string {

@@ -329,6 +329,9 @@ func (b *builder) regionsChart() *charts.Bar {
 	for _, reg := range b.r.Regions {
 		names = append(names, reg.Name)
 	}
+	if o := b.r.Others; o != nil {
+		names = append(names, b.othersName())
+	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(b.common()...)
 	bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names}), charts.WithYAxisOpts(b.unitAxis()))
@@ -337,6 +340,9 @@ func (b *builder) regionsChart() *charts.Bar {
 		data := make([]opts.BarData, len(b.r.Regions))
 		for i, reg := range b.r.Regions {
 			data[i] = opts.BarData{Value: b.num(reg.Quarters[q])}
+		}
+		if o := b.r.Others; o != nil {
+			data = append(data, opts.BarData{Value: b.num(o.Quarters[q])})
 		}
 		bar.AddSeries(label, data, charts.WithBarChartOpts(opts.BarChart{Stack: "quarters"}))
 	}
@@ -347,6 +353,9 @@ func (b *builder) regionsTable() *Table {
 	rows := make([]tableRow, len(b.r.Regions))
 	for i, reg := range b.r.Regions {
 		rows[i] = tableRow{name: reg.Name, link: b.regionLink(reg.ID), cells: reg.Quarters[:]}
+	}
+	if o := b.r.Others; o != nil {
+		rows = append(rows, tableRow{name: b.othersName(), cells: o.Quarters[:]})
 	}
 	return b.matrixTable(b.lang.T("col.region"), b.quarterLabels(), rows)
 }
@@ -421,6 +430,19 @@ func (b *builder) flowChart() *charts.Sankey {
 			}
 		}
 	}
+	if o := b.r.Others; o != nil && o.Target > 0 {
+		// The regions this site does not show, as one, so that the channels
+		// still add up to the company's.
+		name := b.othersName()
+		node(name)
+		links = append(links, opts.SankeyLink{Source: top, Target: name, Value: amount(o.Target)})
+		for _, ch := range b.r.Channels {
+			if v := o.Channels[ch.ID]; v > 0 {
+				node(ch.Name)
+				links = append(links, opts.SankeyLink{Source: name, Target: ch.Name, Value: amount(v)})
+			}
+		}
+	}
 	s := charts.NewSankey()
 	s.SetGlobalOptions(
 		charts.WithColorsOpts(opts.Colors(palette)),
@@ -430,6 +452,12 @@ func (b *builder) flowChart() *charts.Sankey {
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.5, Opacity: opts.Float(0.35)}))
 	return s
+}
+
+// othersName names the regions a site for some regions' audience leaves
+// out, as one: "其他 3 个大区".
+func (b *builder) othersName() string {
+	return b.lang.Sprintf("others.regions", b.r.Others.Count)
 }
 
 // item is one promotion, training or milestone on a timeline.

@@ -167,6 +167,10 @@ func (b *builder) regionsIndex(pd *pageData) {
 		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(l.T("stage." + reg.Stage)), text(reg.Manager),
 			b.amountRat(reg.Baseline), b.amount(reg.Target), b.percent(reg.Share), b.change(reg.Growth), b.count(reg.Headcount), b.amountRat(reg.PerHead)})
 	}
+	if o := r.Others; o != nil {
+		heads += o.Headcount
+		t.Rows = append(t.Rows, []Cell{text(b.othersName()), text(""), text(""), text(""), b.amount(o.Target), b.percent(b.share(o.Target, r.Target)), text(""), b.count(o.Headcount), text("")})
+	}
 	t.Foot = []Cell{text(l.T("col.total")), text(""), text(""), b.amountRat(r.Plan.Baseline.Revenue), b.amount(r.Target), b.percent(b.share(r.Target, r.Target)), b.change(r.Growth), b.count(heads), b.amountRat(r.PerHead.Target)}
 	pd.Regions = &regionsPage{
 		Lead:   l.Sprintf("regions.lead", len(r.Regions), l.Amount(r.Amount(r.Target), 4, r.Plan.Unit)),

@@ -53,7 +53,7 @@ func ParseShortcodes(text string) ([]Shortcode, []*ShortcodeError) {
 		}
 		sc := Shortcode{Start: start, End: end, Line: line, Col: col, Params: map[string]string{}}
 		trimmed := strings.TrimSpace(inner)
-		if strings.HasPrefix(trimmed, "/*") && strings.HasSuffix(trimmed, "*/") {
+		if len(trimmed) >= 4 && strings.HasPrefix(trimmed, "/*") && strings.HasSuffix(trimmed, "*/") {
 			sc.Name = "" // an escaped shortcode: shown as written
 			sc.Args = []string{"{{< " + strings.TrimSpace(trimmed[2:len(trimmed)-2]) + " >}}"}
 			out = append(out, sc)

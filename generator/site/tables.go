@@ -235,6 +235,9 @@ func (b *builder) flowTable() *Table {
 			t.Rows = append(t.Rows, []Cell{text(""), text(ch.Name), b.amount(ch.Target), b.percent(b.share(ch.Target, b.r.Target))})
 		}
 	}
+	if o := b.r.Others; o != nil {
+		t.Rows = append(t.Rows, []Cell{text(b.othersName()), text(""), b.amount(o.Target), b.percent(b.share(o.Target, b.r.Target))})
+	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(b.r.Target), b.percent(b.share(b.r.Target, b.r.Target))}
 	return t
 }

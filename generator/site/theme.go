@@ -115,10 +115,16 @@ func (th *Theme) parse(t *template.Template, name string) *diag.Diagnostic {
 	return nil
 }
 
+// maxFileSize is the largest theme file read.
+const maxFileSize = 10 << 20
+
 // read returns a theme file from the first layer that has it, and where it
 // came from.
 func (th *Theme) read(name string) ([]byte, string, error) {
 	for _, l := range th.layers {
+		if info, err := fs.Stat(l.fsys, name); err == nil && info.Size() > maxFileSize {
+			return nil, l.name, fmt.Errorf("file too large: %.1f MiB, the limit is 10 MiB", float64(info.Size())/(1<<20))
+		}
 		data, err := fs.ReadFile(l.fsys, name)
 		if err == nil {
 			return data, l.name, nil

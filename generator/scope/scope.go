@@ -1,0 +1,228 @@
+// Package scope narrows a computed plan to the audience of some regions:
+// their own figures, pages and items, and the company's totals, but no
+// other region's name, manager, figures or pages. planbook build --region
+// builds such a site, one per region, for an intranet that shows each
+// regional team its own plan.
+package scope
+
+import (
+	"fmt"
+	"strings"
+
+	"planbook/generator/compute"
+	"planbook/generator/diag"
+	"planbook/generator/plan"
+)
+
+// Apply returns r narrowed to the regions ids. The result shares the
+// figures of r and must be treated as read-only. Narrative sections that
+// name a region left out, or quote its figures, are left out too, each
+// with a warning; an unknown id is an error.
+func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
+	errs := &diag.List{}
+	keep := map[string]bool{}
+	var all []string
+	for _, reg := range r.Regions {
+		all = append(all, reg.ID)
+	}
+	for _, id := range ids {
+		if r.Plan.Region(id) == nil {
+			errs.Add(diag.Diagnostic{Level: diag.Error, File: plan.RegionsDir + "/",
+				Message: fmt.Sprintf("--region %s: there is no region %q%s", id, id, diag.DidYouMean(id, all)),
+				Hint:    "region ids are the names of the files in content/regions: " + strings.Join(all, ", ")})
+		}
+		keep[id] = true
+	}
+	if errs.HasErrors() {
+		return nil, errs
+	}
+
+	out := *r
+	p := *r.Plan
+	out.Plan = &p
+	out.Regions, p.Regions = nil, nil
+	others := &compute.Others{Products: make([]int64, len(r.Products)), Customers: make([]int64, len(r.Customers)), Channels: map[string]int64{}}
+	var hidden []*plan.Region
+	for _, reg := range r.Regions {
+		if keep[reg.ID] {
+			out.Regions = append(out.Regions, reg)
+			p.Regions = append(p.Regions, reg.Region)
+			continue
+		}
+		hidden = append(hidden, reg.Region)
+		others.Count++
+		others.Target += reg.Target
+		others.Headcount += reg.Headcount
+		for q := range reg.Quarters {
+			others.Quarters[q] += reg.Quarters[q]
+		}
+		for m := range reg.Months {
+			others.Months[m] += reg.Months[m]
+		}
+		for j, v := range reg.Products {
+			others.Products[j] += v
+		}
+		for j, c := range reg.Customers {
+			others.Customers[j] += c.Target
+		}
+		for _, ch := range reg.Channels {
+			others.Channels[ch.ID] += ch.Target
+		}
+	}
+	if others.Count > 0 {
+		out.Others = others
+	}
+	words := Secrets(hidden)
+
+	// Items: those for everyone or for a kept region, naming kept regions
+	// only.
+	p.Promotions, p.Trainings, p.Milestones = nil, nil, nil
+	var dropped []string
+	for _, x := range r.Plan.Promotions {
+		if regions, ok := narrow(x.Regions, keep); ok {
+			c := *x
+			c.Regions = regions
+			p.Promotions = append(p.Promotions, &c)
+		} else {
+			dropped = append(dropped, x.Name)
+		}
+	}
+	for _, x := range r.Plan.Trainings {
+		if regions, ok := narrow(x.Regions, keep); ok {
+			c := *x
+			c.Regions = regions
+			p.Trainings = append(p.Trainings, &c)
+		} else {
+			dropped = append(dropped, x.Topic)
+		}
+	}
+	for _, x := range r.Plan.Milestones {
+		if regions, ok := narrow(x.Regions, keep); ok {
+			c := *x
+			c.Regions = regions
+			p.Milestones = append(p.Milestones, &c)
+		} else {
+			dropped = append(dropped, x.Name)
+		}
+	}
+
+	// Narrative sections: those meant for a kept region that neither name
+	// a region left out nor quote its figures.
+	p.Pages = nil
+	for _, pg := range r.Plan.Pages {
+		if !forRegions(pg, keep) {
+			continue
+		}
+		if word := Mentions(pg.Title+"\n"+pg.Body, words); word != "" {
+			errs.Add(diag.Diagnostic{Level: diag.Warning, File: pg.File,
+				Message: fmt.Sprintf("left out of this site: the page names %q, which belongs to a region the site does not show", word),
+				Hint:    `a page for some regions only says so in its front matter: regions = ["…"]`})
+			continue
+		}
+		p.Pages = append(p.Pages, pg)
+	}
+
+	// Checks: those that name no hidden region and no item left out.
+	out.Checks = nil
+	for _, c := range r.Checks {
+		if Mentions(c.Message, append(append([]string(nil), words...), dropped...)) == "" {
+			out.Checks = append(out.Checks, c)
+		}
+	}
+	return &out, errs
+}
+
+// narrow returns the regions of an item that are kept; ok is false when
+// the item is for other regions only. An item for every region stays so.
+func narrow(regions []string, keep map[string]bool) ([]string, bool) {
+	if len(regions) == 0 {
+		return nil, true
+	}
+	var out []string
+	for _, id := range regions {
+		if keep[id] {
+			out = append(out, id)
+		}
+	}
+	return out, len(out) > 0
+}
+
+func forRegions(pg *plan.Page, keep map[string]bool) bool {
+	if len(pg.Regions) == 0 {
+		return true
+	}
+	for _, id := range pg.Regions {
+		if keep[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// Secrets returns what names the regions: their names, their names without
+// a trailing "大区", "区域", "区" or " Region", their managers, and the
+// value keys and chart parameters that point at them.
+func Secrets(regions []*plan.Region) []string {
+	var out []string
+	add := func(s string) {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	for _, r := range regions {
+		add(r.Name)
+		for _, suffix := range []string{"大区", "区域", "区", " Region", " region"} {
+			if stem := strings.TrimSuffix(r.Name, suffix); stem != r.Name && len([]rune(stem)) >= 2 {
+				add(stem)
+			}
+		}
+		add(r.Manager)
+		add("regions." + r.ID + ".")
+		add(`region="` + r.ID + `"`)
+	}
+	return out
+}
+
+// Mentions returns the first of words found in text, or "".
+func Mentions(text string, words []string) string {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// Leaks checks a site built by Apply for the names and managers of the
+// regions it leaves out, in every page and data file (not in the theme's
+// static files). Each find is an error naming the file: it is a bug or a
+// mention Apply cannot see, such as an item for everyone named after a
+// region, and the site must not be published.
+func Leaks(files map[string][]byte, full *compute.Result, ids []string) *diag.List {
+	errs := &diag.List{}
+	keep := map[string]bool{}
+	for _, id := range ids {
+		keep[id] = true
+	}
+	var words []string
+	for _, r := range full.Regions {
+		if !keep[r.ID] {
+			for _, w := range []string{r.Name, r.Manager} {
+				if strings.TrimSpace(w) != "" {
+					words = append(words, w)
+				}
+			}
+		}
+	}
+	for name, data := range files {
+		if strings.HasPrefix(name, "assets/") {
+			continue
+		}
+		if w := Mentions(string(data), words); w != "" {
+			errs.Add(diag.Diagnostic{Level: diag.Error, File: name,
+				Message: fmt.Sprintf("this site for %s would show %q, which belongs to a region it must not show", strings.Join(ids, ", "), w),
+				Hint:    "look for the name in the items (promotions, trainings, milestones) and pages meant for everyone, and move it to the region's own file or scope it with regions = [...]"})
+		}
+	}
+	return errs
+}

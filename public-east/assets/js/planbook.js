@@ -1,0 +1,67 @@
+// planbook: starts every chart of a page. Each element with data-chart
+// names, in data-option, the script element holding its option as JSON.
+// Charts draw as SVG so that they print sharply and stay selectable.
+(function () {
+  'use strict';
+
+  var charts = [];
+
+  // start draws every chart of the page that is not drawn yet, and lets go
+  // of charts no longer on the page (the live preview replaces a page's
+  // content in place, keeping the charts whose figures did not change).
+  function start() {
+    if (!window.echarts) {
+      return;
+    }
+    charts = charts.filter(function (c) {
+      if (document.body.contains(c.getDom())) {
+        return true;
+      }
+      c.dispose();
+      return false;
+    });
+    var printing = document.documentElement.classList.contains('print');
+    var nodes = document.querySelectorAll('[data-chart]');
+    for (var i = 0; i < nodes.length; i++) {
+      var el = nodes[i];
+      var source = document.getElementById(el.getAttribute('data-option'));
+      if (!source || window.echarts.getInstanceByDom(el)) {
+        continue;
+      }
+      var height = el.getAttribute('data-height');
+      if (height) {
+        el.style.height = height + 'px';
+      }
+      var option = JSON.parse(source.textContent);
+      if (printing) {
+        option.animation = false;
+      }
+      var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      chart.setOption(option);
+      charts.push(chart);
+    }
+  }
+
+  function resize() {
+    for (var i = 0; i < charts.length; i++) {
+      charts[i].resize();
+    }
+  }
+
+  var pending = 0;
+  window.addEventListener('resize', function () {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(resize, 100);
+  });
+  // Print at the page's width: charts are redrawn for the paper and back.
+  window.addEventListener('beforeprint', resize);
+  window.addEventListener('afterprint', resize);
+
+  window.planbook = { start: start };
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
