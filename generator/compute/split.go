@@ -85,41 +85,9 @@ func ratio(a, b int64) *big.Rat {
 	return big.NewRat(a, b)
 }
 
-func productMembers(ps []*plan.Product) []*plan.Member {
-	out := make([]*plan.Member, len(ps))
-	for i, x := range ps {
-		out[i] = &x.Member
-	}
-	return out
-}
-
-func customerMembers(cs []*plan.Customer) []*plan.Member {
-	out := make([]*plan.Member, len(cs))
-	for i, x := range cs {
-		out[i] = &x.Member
-	}
-	return out
-}
-
-func regionMembers(rs []*plan.Region) []*plan.Member {
-	out := make([]*plan.Member, len(rs))
-	for i, x := range rs {
-		out[i] = &x.Member
-	}
-	return out
-}
-
-func channelMembers(cs []*plan.Channel) []*plan.Member {
-	out := make([]*plan.Member, len(cs))
-	for i, x := range cs {
-		out[i] = &x.Member
-	}
-	return out
-}
-
 func (c *computer) products() {
 	p, r := c.p, c.r
-	s := c.split(r.Target, productMembers(p.Products), p.Target.Fit)
+	s := c.split(r.Target, plan.Members(p.Products), p.Target.Fit)
 	c.noteFit("products", s, r.Target)
 	rows := make([]row, len(p.Products))
 	for i, pr := range p.Products {
@@ -152,7 +120,7 @@ func (c *computer) products() {
 
 func (c *computer) customers() {
 	p, r := c.p, c.r
-	s := c.split(r.Target, customerMembers(p.Customers), p.Target.Fit)
+	s := c.split(r.Target, plan.Members(p.Customers), p.Target.Fit)
 	c.noteFit("customers", s, r.Target)
 	for i, cu := range p.Customers {
 		r.Customers = append(r.Customers, &Customer{
@@ -165,7 +133,7 @@ func (c *computer) customers() {
 
 func (c *computer) regions() {
 	p, r := c.p, c.r
-	s := c.split(r.Target, regionMembers(p.Regions), p.Target.Fit)
+	s := c.split(r.Target, plan.Members(p.Regions), p.Target.Fit)
 	c.noteFit("regions", s, r.Target)
 	n := len(p.Regions)
 	for i, reg := range p.Regions {
@@ -260,7 +228,7 @@ func (c *computer) channels() {
 	r := c.r
 	index := map[string]int{}
 	for _, rr := range r.Regions {
-		s := c.split(rr.Target, channelMembers(rr.Region.Channels), rr.Fit)
+		s := c.split(rr.Target, plan.Members(rr.Region.Channels), rr.Fit)
 		c.noteChannelFit(rr, s)
 		for i, ch := range rr.Region.Channels {
 			rr.Channels = append(rr.Channels, &Channel{

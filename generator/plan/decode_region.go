@@ -44,7 +44,7 @@ func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
 	}
 	r.Fit = decodeFit(t)
 	r.Seasonality = decodeSeasonality(t.sub("seasonality"))
-	productIDs, customerIDs := memberIDs(products(p)), memberIDs(customers(p))
+	productIDs, customerIDs := memberIDs(Members(p.Products)), memberIDs(Members(p.Customers))
 	if mix := t.sub("mix"); mix != nil {
 		r.MixProducts, r.MixProductsPos = decodeMix(mix, "products", "product", productIDs)
 		r.MixCustomers, r.MixCustomersPos = decodeMix(mix, "customers", "customer type", customerIDs)
@@ -65,16 +65,14 @@ func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
 		}
 	}
 	r.ChannelsPos = src.pos("channels")
-	var channels []*Member
 	for _, ct := range t.tables("channels") {
 		c := &Channel{}
 		ct.member(&c.Member, "channel", true)
 		c.Stage = ct.enum("stage", false, "mature", "growing", "emerging")
 		ct.done()
 		r.Channels = append(r.Channels, c)
-		channels = append(channels, &c.Member)
 	}
-	checkSplit(errs, channels, "channel", r.ChannelsPos)
+	checkSplit(errs, Members(r.Channels), "channel", r.ChannelsPos)
 	decodeItems(p, t, id)
 	t.done()
 	return r

@@ -146,6 +146,20 @@ type Member struct {
 	KindPos  diag.Pos // its share, weight or growth key
 }
 
+// AsMember returns m itself: Product, Customer, Region and Channel have
+// it through their Member, so that Members takes a list of any of them.
+func (m *Member) AsMember() *Member { return m }
+
+// Members returns the split members of a list of products, customer types,
+// regions or channels.
+func Members[T interface{ AsMember() *Member }](list []T) []*Member {
+	out := make([]*Member, len(list))
+	for i, x := range list {
+		out[i] = x.AsMember()
+	}
+	return out
+}
+
 // Product is a product line.
 type Product struct {
 	Member

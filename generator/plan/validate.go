@@ -13,12 +13,9 @@ import (
 // validate checks what no single file can: the splits of products,
 // customer types and regions, unique ids across files, and references.
 func validate(p *Plan, errs *diag.List) {
-	checkSplit(errs, products(p), "product", p.ProductsPos)
-	checkSplit(errs, customers(p), "customer type", p.CustomersPos)
-	var regions []*Member
-	for _, r := range p.Regions {
-		regions = append(regions, &r.Member)
-	}
+	checkSplit(errs, Members(p.Products), "product", p.ProductsPos)
+	checkSplit(errs, Members(p.Customers), "customer type", p.CustomersPos)
+	regions := Members(p.Regions)
 	checkSplit(errs, regions, "region", diag.Pos{File: RegionsDir + "/"})
 
 	seen := map[string]diag.Pos{}
@@ -29,28 +26,12 @@ func validate(p *Plan, errs *diag.List) {
 	for _, pr := range p.Promotions {
 		checkUnique(errs, seen, "promotion", pr.ID, pr.IDPos, "promotion ids are unique across plan.toml and every region file; rename one of them")
 	}
-	ids := map[string][]string{"region": memberIDs(regions), "product": memberIDs(products(p))}
+	ids := map[string][]string{"region": memberIDs(regions), "product": memberIDs(Members(p.Products))}
 	for _, r := range p.refs {
 		r.src.errs = errs // a region file's source may come from an earlier load
 		checkRef(r.src, r.path, r.kind, r.id, ids[r.kind])
 	}
 	p.refs = nil
-}
-
-func products(p *Plan) []*Member {
-	out := make([]*Member, len(p.Products))
-	for i, x := range p.Products {
-		out[i] = &x.Member
-	}
-	return out
-}
-
-func customers(p *Plan) []*Member {
-	out := make([]*Member, len(p.Customers))
-	for i, x := range p.Customers {
-		out[i] = &x.Member
-	}
-	return out
 }
 
 func memberIDs(ms []*Member) []string {

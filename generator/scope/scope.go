@@ -76,35 +76,16 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 
 	// Items: those for everyone or for a kept region, naming kept regions
 	// only.
-	p.Promotions, p.Trainings, p.Milestones = nil, nil, nil
 	var dropped []string
-	for _, x := range r.Plan.Promotions {
-		if regions, ok := narrow(x.Regions, keep); ok {
-			c := *x
-			c.Regions = regions
-			p.Promotions = append(p.Promotions, &c)
-		} else {
-			dropped = append(dropped, x.Name)
-		}
-	}
-	for _, x := range r.Plan.Trainings {
-		if regions, ok := narrow(x.Regions, keep); ok {
-			c := *x
-			c.Regions = regions
-			p.Trainings = append(p.Trainings, &c)
-		} else {
-			dropped = append(dropped, x.Topic)
-		}
-	}
-	for _, x := range r.Plan.Milestones {
-		if regions, ok := narrow(x.Regions, keep); ok {
-			c := *x
-			c.Regions = regions
-			p.Milestones = append(p.Milestones, &c)
-		} else {
-			dropped = append(dropped, x.Name)
-		}
-	}
+	p.Promotions = items(r.Plan.Promotions, keep, &dropped,
+		func(x *plan.Promotion) ([]string, string) { return x.Regions, x.Name },
+		func(x plan.Promotion, regions []string) *plan.Promotion { x.Regions = regions; return &x })
+	p.Trainings = items(r.Plan.Trainings, keep, &dropped,
+		func(x *plan.Training) ([]string, string) { return x.Regions, x.Topic },
+		func(x plan.Training, regions []string) *plan.Training { x.Regions = regions; return &x })
+	p.Milestones = items(r.Plan.Milestones, keep, &dropped,
+		func(x *plan.Milestone) ([]string, string) { return x.Regions, x.Name },
+		func(x plan.Milestone, regions []string) *plan.Milestone { x.Regions = regions; return &x })
 
 	// Narrative sections: those meant for a kept region that neither name
 	// a region left out nor quote its figures.
@@ -130,6 +111,23 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 		}
 	}
 	return &out, errs
+}
+
+// items keeps the items for everyone or for a kept region, each a copy
+// naming the kept regions only, and adds the names of the others to
+// dropped.
+func items[T any](list []*T, keep map[string]bool, dropped *[]string,
+	about func(*T) ([]string, string), with func(T, []string) *T) []*T {
+	var out []*T
+	for _, x := range list {
+		regions, name := about(x)
+		if kept, ok := narrow(regions, keep); ok {
+			out = append(out, with(*x, kept))
+		} else {
+			*dropped = append(*dropped, name)
+		}
+	}
+	return out
 }
 
 // narrow returns the regions of an item that are kept; ok is false when

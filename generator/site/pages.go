@@ -107,21 +107,28 @@ func (b *builder) newProductCard() (card, bool) {
 	if z == nil {
 		return card{}, false
 	}
-	var strategic int64
-	for _, p := range r.Products {
-		if p.Class == "strategic" {
-			strategic += p.Target
-		}
-	}
-	share := b.share(strategic, r.Target)
-	if share == nil {
-		share = new(big.Rat)
-	}
+	strategic, share := b.strategic()
 	return card{
 		Label: l.T("kpi.new-share"), Value: l.Percent(share),
 		Note:  l.Sprintf("kpi.goal", l.Percent(z)) + " · " + l.Amount(r.Amount(strategic), 4, r.Plan.Unit),
 		Trend: checkTrend(share.Cmp(z) >= 0),
 	}, true
+}
+
+// strategic returns the targets of the strategic products, and their share
+// of the annual target.
+func (b *builder) strategic() (int64, *big.Rat) {
+	var sum int64
+	for _, p := range b.r.Products {
+		if p.Class == "strategic" {
+			sum += p.Target
+		}
+	}
+	share := b.share(sum, b.r.Target)
+	if share == nil {
+		share = new(big.Rat)
+	}
+	return sum, share
 }
 
 func checkTrend(ok bool) string {
@@ -249,16 +256,7 @@ type productsPage struct {
 func (b *builder) products(pd *pageData) {
 	r, l := b.r, b.lang
 	pd.Title = l.T("products.title")
-	var strategic int64
-	for _, p := range r.Products {
-		if p.Class == "strategic" {
-			strategic += p.Target
-		}
-	}
-	share := b.share(strategic, r.Target)
-	if share == nil {
-		share = new(big.Rat)
-	}
+	_, share := b.strategic()
 	pd.Products = &productsPage{
 		Lead:   l.Sprintf("products.lead", len(r.Products), l.Amount(r.Amount(r.Target), 4, r.Plan.Unit), l.Percent(share)),
 		Charts: b.charts(nil, "products", "product-quarters"),
