@@ -172,6 +172,12 @@ type cell struct {
 	rem, den uint64
 	big      *bigFrac // the remainder when it does not fit rem and den
 	row, col int32
+	// A cell of a free row may come from 128-bit fixed point: its floor is
+	// exact, its key within one of the exact key, and its exact remainder
+	// is worked out from src only when a comparison needs it.
+	approx bool
+	total  uint64 // the row total, with src and col: the exact value
+	src    *Exact
 }
 
 type bigFrac struct{ rem, den *big.Int }
@@ -181,6 +187,18 @@ func newCell(e *big.Rat, row, col int) cell {
 }
 
 func (c *cell) small() bool { return c.big == nil }
+
+// materialize works out the exact remainder of an approximate cell. Its
+// floor and key stay as they are: they are right, and the sort uses them.
+func (c *cell) materialize() {
+	if !c.approx {
+		return
+	}
+	n := new(big.Int).SetUint64(c.total)
+	n.Mul(n, c.src.num[c.col])
+	exact := newFrac(n, c.src.den[c.col], int(c.row), int(c.col))
+	c.rem, c.den, c.big, c.approx = exact.rem, exact.den, exact.big, false
+}
 
 // newFrac makes the cell num/den (den > 0). It does not keep num or den
 // beyond the call except den when the value is large, which callers may
@@ -227,6 +245,11 @@ func (c *cell) remDen() (*big.Int, *big.Int) {
 
 // cmpFrac compares the remainders of c and o exactly.
 func (c *cell) cmpFrac(o *cell) int {
+	if c.approx && o.approx && c.col == o.col && c.total == o.total {
+		return 0 // the same value
+	}
+	c.materialize()
+	o.materialize()
 	if c.small() && o.small() {
 		h1, l1 := bits.Mul64(c.rem, o.den)
 		h2, l2 := bits.Mul64(o.rem, c.den)
@@ -255,11 +278,22 @@ func compare(c, o *cell) int {
 	return 0
 }
 
+// keySlack is how far apart two keys must be to order their cells: keys
+// are exact, or within one of exact, and have their low bit forced on.
+const keySlack = 4
+
+func keyDistance(a, b uint64) uint64 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
 // before reports whether c comes before o in the order of compare.
 func (c *cell) before(o *cell) bool {
-	// The keys differ by the low bit forced on, so compare exactly when
-	// the truncated keys cannot decide.
-	if c.key>>1 != o.key>>1 {
+	// Keys far enough apart decide; else the remainders are compared
+	// exactly.
+	if keyDistance(c.key, o.key) > keySlack {
 		return c.key > o.key
 	}
 	if d := c.cmpFrac(o); d != 0 {

@@ -2,7 +2,9 @@ package alloc
 
 import (
 	"errors"
+	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -32,6 +34,10 @@ type Exact struct {
 	// den is shared by the whole column, so comparing remainders within a
 	// column needs no arithmetic.
 	num, den []*big.Int
+	// q[j] is num[j] / den[j] (at most 1) in 128-bit fixed point, rounded
+	// down: most cells are worked out from it with two multiplications.
+	qHi, qLo []uint64
+	qOne     []bool // num[j] / den[j] is 1
 }
 
 // Cell returns the exact value of cell i, j.
@@ -46,6 +52,23 @@ func (e *Exact) Cell(i, j int) *big.Rat {
 func (e *Exact) cell(i, j int, tmp *big.Int) cell {
 	if e.fixed[i] != nil {
 		return newCell(e.fixed[i][j], i, j)
+	}
+	if total := e.rows[i].Total; total >= 0 {
+		r := uint64(total)
+		if e.qOne[j] {
+			return smallCell(r, 0, 1, i, j)
+		}
+		// r × q in 192 bits: the whole part, then 128 bits of fraction,
+		// under the true value by less than r × 2⁻¹²⁸ < 2⁻⁶⁵.
+		h1, _ := bits.Mul64(r, e.qLo[j])
+		h2, l2 := bits.Mul64(r, e.qHi[j])
+		frac, carry := bits.Add64(l2, h1, 0)
+		if frac != 0 && frac != math.MaxUint64 {
+			// Away from whole numbers, the floor is exact and the key
+			// within one of the exact key.
+			return cell{floor: int64(h2 + carry), key: frac>>1 | 1, row: int32(i), col: int32(j),
+				approx: true, total: r, src: e}
+		}
 	}
 	tmp.SetInt64(e.rows[i].Total)
 	tmp.Mul(tmp, e.num[j])
@@ -79,6 +102,7 @@ func Fill(rows []Row, cols []int64) (*Exact, []Mismatch) {
 	}
 	var bad []Mismatch
 	e.num, e.den = make([]*big.Int, len(cols)), make([]*big.Int, len(cols))
+	e.qHi, e.qLo, e.qOne = make([]uint64, len(cols)), make([]uint64, len(cols)), make([]bool, len(cols))
 	for j, c := range cols {
 		left := new(big.Rat).SetInt64(c)
 		left.Sub(left, taken[j])
@@ -88,6 +112,14 @@ func Fill(rows []Row, cols []int64) (*Exact, []Mismatch) {
 		}
 		e.num[j] = left.Num()
 		e.den[j] = new(big.Int).Mul(left.Denom(), big.NewInt(max(freeTotal, 1)))
+		q := new(big.Int).Lsh(e.num[j], 128)
+		q.Quo(q, e.den[j])
+		if q.BitLen() > 128 {
+			e.qOne[j] = true // the only column: every free row takes it all
+		} else {
+			e.qLo[j] = q.Uint64()
+			e.qHi[j] = q.Rsh(q, 64).Uint64()
+		}
 	}
 	if bad != nil {
 		return nil, bad
@@ -157,11 +189,7 @@ func roundTable(rowTotals, colTotals []int64, cellAt func(i, j int) cell) ([][]i
 	if need == 0 {
 		return out, nil
 	}
-	order := make([]int32, len(cands))
-	for k := range order {
-		order[k] = int32(k)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return compare(&cands[a], &cands[b]) })
+	order := sortCells(cands)
 	// Greedy pass: every candidate cell, best remainder first, becomes an
 	// edge of the flow graph, rounded up while its row and column need it.
 	g := &flow{rowNeed: rowNeed, colNeed: colNeed, nc: nc}
@@ -300,4 +328,56 @@ func (g *flow) set(i, j int, up bool) {
 	case !up && found:
 		g.byCol[j] = slices.Delete(rows, at, at+1)
 	}
+}
+
+// sortCells returns the indexes of cells in the order of compare. It sorts
+// by the remainder's 63-bit key with a radix sort, in time linear in the
+// number of cells, then puts each run of equal keys in order with compare
+// (such runs are rare and short unless remainders are equal).
+func sortCells(cells []cell) []int32 {
+	order := make([]int32, len(cells))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	if len(cells) < 256 {
+		slices.SortFunc(order, func(a, b int32) int { return compare(&cells[a], &cells[b]) })
+		return order
+	}
+	tmp := make([]int32, len(cells))
+	var count [256]int
+	// Least significant byte first; keys descending, so byte values are
+	// taken inverted. Bytes that are the same for every cell are skipped.
+	for shift := uint(0); shift < 64; shift += 8 {
+		count = [256]int{}
+		for _, i := range order {
+			count[255-byte(cells[i].key>>shift)]++
+		}
+		if count[255-byte(cells[order[0]].key>>shift)] == len(order) {
+			continue
+		}
+		pos := 0
+		for d := range count {
+			pos, count[d] = pos+count[d], pos
+		}
+		for _, i := range order {
+			d := 255 - byte(cells[i].key>>shift)
+			tmp[count[d]] = i
+			count[d]++
+		}
+		order, tmp = tmp, order
+	}
+	// Keys too close to decide: the exact order (remainder, exact value,
+	// row, column) within each run of them.
+	for start := 0; start < len(order); {
+		end := start + 1
+		for end < len(order) && keyDistance(cells[order[end]].key, cells[order[end-1]].key) <= keySlack {
+			end++
+		}
+		if end-start > 1 {
+			run := order[start:end]
+			slices.SortFunc(run, func(a, b int32) int { return compare(&cells[a], &cells[b]) })
+		}
+		start = end
+	}
+	return order
 }

@@ -24,9 +24,11 @@ func loadSynth(b testing.TB, o synth.Options) *plan.Plan {
 
 // BenchmarkCompute computes synthetic plans of 12 products and 50, 500 and
 // 2,000 regions, every tenth region with its own seasonality and mixes.
+var fixedEvery = 10
+
 func BenchmarkCompute(b *testing.B) {
 	for _, n := range []int{50, 500, 2000} {
-		p := loadSynth(b, synth.Options{Seed: 1, Regions: n, Products: 12, FixedEvery: 10})
+		p := loadSynth(b, synth.Options{Seed: 1, Regions: n, Products: 12, FixedEvery: fixedEvery})
 		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
