@@ -153,6 +153,9 @@ type table struct {
 	// every table, reported when the root is done and every table's
 	// keys are known.
 	unknown []unknownKey
+	// checks run when the table is done, once every key it allows is
+	// known.
+	checks []func()
 }
 
 type unknownKey struct {
@@ -207,6 +210,10 @@ func (t *table) get(key string) (any, bool) {
 // done notes every key of the table that no accessor asked for. The root
 // table of a file reports them all, once every table's keys are known.
 func (t *table) done() {
+	for _, check := range t.checks {
+		check()
+	}
+	t.checks = nil
 	r := t.root()
 	for k := range t.m {
 		if !t.known[k] {

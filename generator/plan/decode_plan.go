@@ -170,12 +170,18 @@ func (t *table) member(m *Member, noun string, withID bool) {
 	}
 	switch len(kinds) {
 	case 0:
-		for k := range t.m {
-			if diag.Suggest(k, []string{"share", "weight", "growth"}) != "" {
-				return // a misspelt key, reported as unknown with a suggestion
+		// Decided when the table is done: a key that is not allowed and
+		// looks like share, weight or growth is a misspelling, reported
+		// as unknown with a suggestion; any other table lacks the key.
+		// (A key such as stage looks like share but is allowed.)
+		t.checks = append(t.checks, func() {
+			for k := range t.m {
+				if !t.known[k] && diag.Suggest(k, []string{"share", "weight", "growth"}) != "" {
+					return
+				}
 			}
-		}
-		t.src.errorf(t.path, `add share = "40%", weight = 2, or growth = "10%" with baseline = …`, "%s needs one of share, weight or growth", m.label())
+			t.src.errorf(t.path, `add share = "40%", weight = 2, or growth = "10%" with baseline = …`, "%s needs one of share, weight or growth", m.label())
+		})
 		return
 	case 1:
 	default:
