@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -78,6 +79,10 @@ func TestRegionBuildShowsNothingElse(t *testing.T) {
 	// warning naming them.
 	if !strings.Contains(stderr, "left out of this site") {
 		t.Errorf("no warning about pages left out:\n%s", stderr)
+	}
+	// Each names the file, line and column of the first mention.
+	if !regexp.MustCompile(`content/risks\.md:\d+:\d+: warning: left out of this site: the page names "华南"`).MatchString(stderr) {
+		t.Errorf("the warning for risks.md names no line of the mention:\n%s", stderr)
 	}
 	if code, _, stderr := runCmd("build", "-s", site, "--region", "eest"); code != 1 || !strings.Contains(stderr, `did you mean "east"`) {
 		t.Errorf("unknown region: exit %d\n%s", code, stderr)

@@ -95,9 +95,13 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 			continue
 		}
 		if word := Mentions(pg.Title+"\n"+pg.Body, words); word != "" {
-			errs.Add(diag.Diagnostic{Level: diag.Warning, File: pg.File,
+			d := diag.Diagnostic{Level: diag.Warning, File: pg.File,
 				Message: fmt.Sprintf("left out of this site: the page names %q, which belongs to a region the site does not show", word),
-				Hint:    `a page for some regions only says so in its front matter: regions = ["…"]`})
+				Hint:    `a page for some regions only says so in its front matter: regions = ["…"]; or move what it says of other regions to their own content/regions/ID.md`}
+			if text, ok := r.Plan.Sources[pg.File]; ok {
+				d.Line, d.Col, d.LineText = firstMention(text, words)
+			}
+			errs.Add(d)
 			continue
 		}
 		p.Pages = append(p.Pages, pg)
@@ -189,6 +193,29 @@ func Mentions(text string, words []string) string {
 		}
 	}
 	return ""
+}
+
+// firstMention returns the line and byte column (both 1-based) of the
+// earliest occurrence in text of any of words, and that line's text; 0, 0
+// and "" when there is none.
+func firstMention(text string, words []string) (line, col int, lineText string) {
+	at := -1
+	for _, w := range words {
+		if i := strings.Index(text, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return 0, 0, ""
+	}
+	start := strings.LastIndexByte(text[:at], '\n') + 1
+	end := strings.IndexByte(text[at:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += at
+	}
+	return strings.Count(text[:at], "\n") + 1, at - start + 1, strings.TrimRight(text[start:end], "\r")
 }
 
 // Leaks checks a site built by Apply for the names and managers of the
