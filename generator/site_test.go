@@ -301,3 +301,44 @@ func TestContentSecurityPolicy(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowChartExactValues checks that the decomposition flow carries
+// exact amounts: 123,456,789 has no float32 of its own, and the chart's
+// JSON must still say 123456789, with the regions' links adding up to it.
+func TestFlowChartExactValues(t *testing.T) {
+	site := siteFrom(t, `-- content/plan.toml --
+title = "Big"
+year = 2024
+unit = "元"
+[target]
+revenue = 123456789
+-- content/regions/east.toml --
+name = "East"
+stage = "mature"
+share = "100%"
+[[channels]]
+id = "direct"
+name = "Direct"
+share = "33%"
+[[channels]]
+id = "partners"
+name = "Partners"
+share = "67%"
+`)
+	page := build(t, site)["index.html"]
+	i := strings.Index(page, `"type":"sankey"`)
+	if i < 0 {
+		t.Fatal("the dashboard has no flow chart")
+	}
+	flow := page[i:]
+	flow = flow[:strings.Index(flow, "</script>")]
+	for _, want := range []string{
+		`{"source":"年度目标","target":"East","value":123456789}`,
+		`"target":"Direct","value":40740740`, // 33% of 123456789 = 40740740.37
+		`"target":"Partners","value":82716049`,
+	} {
+		if !strings.Contains(flow, want) {
+			t.Errorf("flow chart lacks %s:\n%s", want, flow)
+		}
+	}
+}

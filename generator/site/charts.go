@@ -406,7 +406,7 @@ func (b *builder) customersChart(region *compute.Region) *charts.Bar {
 func (b *builder) flowChart() *charts.Sankey {
 	top := b.lang.T("flow.target")
 	nodes := []opts.SankeyNode{{Name: top}}
-	var links []opts.SankeyLink
+	var links []sankeyLink
 	seen := map[string]bool{top: true}
 	node := func(name string) {
 		if !seen[name] {
@@ -414,19 +414,15 @@ func (b *builder) flowChart() *charts.Sankey {
 			nodes = append(nodes, opts.SankeyNode{Name: name})
 		}
 	}
-	amount := func(units int64) float32 {
-		f, _ := b.r.Amount(units).Float32()
-		return f
-	}
 	for _, reg := range b.r.Regions {
 		node(reg.Name)
-		links = append(links, opts.SankeyLink{Source: top, Target: reg.Name, Value: amount(reg.Target)})
+		links = append(links, sankeyLink{Source: top, Target: reg.Name, Value: b.num(reg.Target)})
 	}
 	for _, reg := range b.r.Regions {
 		for _, ch := range reg.Channels {
 			node(ch.Name)
 			if ch.Target > 0 {
-				links = append(links, opts.SankeyLink{Source: reg.Name, Target: ch.Name, Value: amount(ch.Target)})
+				links = append(links, sankeyLink{Source: reg.Name, Target: ch.Name, Value: b.num(ch.Target)})
 			}
 		}
 	}
@@ -435,11 +431,11 @@ func (b *builder) flowChart() *charts.Sankey {
 		// still add up to the company's.
 		name := b.othersName()
 		node(name)
-		links = append(links, opts.SankeyLink{Source: top, Target: name, Value: amount(o.Target)})
+		links = append(links, sankeyLink{Source: top, Target: name, Value: b.num(o.Target)})
 		for _, ch := range b.r.Channels {
 			if v := o.Channels[ch.ID]; v > 0 {
 				node(ch.Name)
-				links = append(links, opts.SankeyLink{Source: name, Target: ch.Name, Value: amount(v)})
+				links = append(links, sankeyLink{Source: name, Target: ch.Name, Value: b.num(v)})
 			}
 		}
 	}
@@ -448,10 +444,20 @@ func (b *builder) flowChart() *charts.Sankey {
 		charts.WithColorsOpts(opts.Colors(palette)),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)
-	s.AddSeries("", nodes, links,
+	s.AddSeries("", nodes, nil,
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.5, Opacity: opts.Float(0.35)}))
+	s.MultiSeries[0].Links = links
 	return s
+}
+
+// sankeyLink is a link of the decomposition flow. go-echarts' own link
+// holds its value as a float32, exact only up to 16,777,216; this one
+// holds the exact amount.
+type sankeyLink struct {
+	Source string      `json:"source"`
+	Target string      `json:"target"`
+	Value  json.Number `json:"value"`
 }
 
 // othersName names the regions a site for some regions' audience leaves
