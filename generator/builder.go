@@ -82,8 +82,8 @@ func (b *Builder) Build() (*Report, error) {
 		rep.Diagnostics = errs
 		return rep, errs.Err()
 	}
-	// The figures depend on the TOML files alone: when none changed, the
-	// last computation and data files still hold.
+	// The figures depend on the TOML and actuals files alone: when none
+	// changed, the last computation and data files still hold.
 	toml := tomlKey(p)
 	var r *compute.Result
 	var data publish.Files
@@ -172,11 +172,12 @@ func (b *Builder) Build() (*Report, error) {
 	return rep, err
 }
 
-// tomlKey hashes the TOML files of a plan: the only inputs of its figures.
+// tomlKey hashes the TOML and actuals files of a plan: the only inputs of
+// its figures.
 func tomlKey(p *plan.Plan) [sha256.Size]byte {
 	var names []string
 	for name := range p.Sources {
-		if strings.HasSuffix(name, ".toml") {
+		if plan.IsFigures(name) {
 			names = append(names, name)
 		}
 	}
@@ -204,6 +205,9 @@ func render(r *compute.Result, th *site.Theme, o site.Options) (publish.Files, *
 func dataFiles(r *compute.Result) publish.Files {
 	files := publish.Files{"data/plan.json": data.JSON(r)}
 	for name, b := range data.CSV(r) {
+		files[name] = b
+	}
+	for name, b := range data.ActualsFiles(r) {
 		files[name] = b
 	}
 	return files

@@ -55,7 +55,7 @@ func section(ar *txtar.Archive, name string) *txtar.File {
 // positioned matches a diagnostic's first line: a file with its line and
 // column, a file alone for a problem of the whole file (a missing plan, a
 // bad file name), or a folder for errors with no single line.
-var positioned = regexp.MustCompile(`^(content/[^:]+\.(toml|md)(:\d+(:\d+)?)?|content/regions/|planbook\.toml:\d+(:\d+)?): `)
+var positioned = regexp.MustCompile(`^(content/[^:]+\.(toml|md)(:\d+(:\d+)?)?|content/actuals/[^:]+\.csv:\d+(:\d+)?|content/regions/|planbook\.toml:\d+(:\d+)?): `)
 
 // TestBadInputs loads every broken site under testdata/bad and compares
 // the errors planbook prints with the archive's "expect" section. Every
@@ -122,19 +122,24 @@ func TestGoldenPlans(t *testing.T) {
 			if err := errs.Err(); err != nil {
 				t.Fatal(err)
 			}
-			got := data.JSON(r)
-			golden := filepath.Join("../testdata/golden", name+".plan.json")
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				os.WriteFile(golden, got, 0o644)
-				return
+			goldens := map[string][]byte{name + ".plan.json": data.JSON(r)}
+			if files := data.ActualsFiles(r); files != nil {
+				goldens[name+".actuals.json"] = files["data/actuals.json"]
 			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./generator -run GoldenPlans -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run with -update to accept):\n%s", name, golden, firstDiff(string(got), string(want)))
+			for file, got := range goldens {
+				golden := filepath.Join("../testdata/golden", file)
+				if *update {
+					os.MkdirAll(filepath.Dir(golden), 0o755)
+					os.WriteFile(golden, got, 0o644)
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./generator -run GoldenPlans -update to create it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from %s (run with -update to accept):\n%s", name, golden, firstDiff(string(got), string(want)))
+				}
 			}
 		})
 	}

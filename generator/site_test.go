@@ -342,3 +342,53 @@ share = "67%"
 		}
 	}
 }
+
+// TestActualsEditRebuilds changes a figure of an actuals file between two
+// builds: the figures are computed again, the actuals page, the region's
+// page and the data files are written again, and the new year to date is
+// in them. Removing the file removes the actuals page.
+func TestActualsEditRebuilds(t *testing.T) {
+	ar, err := txtar.ParseFile("../testdata/sites/actuals-april.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeSite(t, ar)
+	out := filepath.Join(t.TempDir(), "out")
+	b := generator.NewBuilder(dir, out)
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "content/actuals/2024-q1.csv")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(data), "2024-04,west,core,,existing,20", "2024-04,west,core,,existing,30", 1)), 0o644)
+	rep, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Join(rep.Stats.Changed, " ")
+	for _, want := range []string{"actuals/index.html", "regions/west/index.html", "data/actuals.json", "data/actuals-regions.csv"} {
+		if !strings.Contains(changed, want) {
+			t.Errorf("%s not written again after the actuals changed (wrote %s)", want, changed)
+		}
+	}
+	if strings.Contains(changed, "data/plan.json") {
+		t.Errorf("plan.json written again, but the plan did not change")
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "actuals/index.html"))
+	if !strings.Contains(string(page), "221.55") { // 211.55 + 10
+		t.Errorf("the actuals page does not show the new year to date 221.55")
+	}
+	os.RemoveAll(filepath.Join(dir, "content/actuals"))
+	rep, err = b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"actuals/index.html", "data/actuals.json"} {
+		if _, err := os.Stat(filepath.Join(out, gone)); err == nil {
+			t.Errorf("%s is still there without actuals", gone)
+		}
+	}
+	if nav, _ := os.ReadFile(filepath.Join(out, "index.html")); strings.Contains(string(nav), "actuals/index.html") {
+		t.Errorf("the navigation still links the actuals page")
+	}
+}

@@ -75,6 +75,32 @@ func TestRegionBuildShowsNothingElse(t *testing.T) {
 	if strings.Join(ids, " ") != "east others total" || !strings.HasSuffix(rows[len(rows)-1], ",13800") {
 		t.Errorf("regions-quarters.csv rows %v, last %q", ids, rows[len(rows)-1])
 	}
+	// The actuals too: east, the others as one line, and the company's
+	// year to date, the same as in the whole site's.
+	var actuals struct {
+		Year struct {
+			Actual json.Number `json:"actual"`
+		} `json:"year"`
+		Regions []struct {
+			ID string `json:"id"`
+		} `json:"regions"`
+	}
+	data, _ = os.ReadFile(filepath.Join(out, "data", "actuals.json"))
+	if err := json.Unmarshal(data, &actuals); err != nil {
+		t.Fatal(err)
+	}
+	if len(actuals.Regions) != 1 || actuals.Regions[0].ID != "east" || actuals.Year.Actual != "10342.7" {
+		t.Errorf("actuals.json: year to date %s, regions %+v; want the company's 10342.7 and east alone", actuals.Year.Actual, actuals.Regions)
+	}
+	csv, _ = os.ReadFile(filepath.Join(out, "data", "actuals-regions.csv"))
+	rows = strings.Split(strings.TrimSpace(strings.TrimPrefix(string(csv), "\ufeff")), "\r\n")
+	ids = nil
+	for _, r := range rows[1:] {
+		ids = append(ids, strings.SplitN(r, ",", 2)[0])
+	}
+	if strings.Join(ids, " ") != "east others total" {
+		t.Errorf("actuals-regions.csv rows %v", ids)
+	}
 	// Pages for everyone that name other regions are left out, with a
 	// warning naming them.
 	if !strings.Contains(stderr, "left out of this site") {

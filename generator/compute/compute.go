@@ -32,6 +32,10 @@ type Result struct {
 	Channels  []*ChannelTotal
 	Checks    []Check
 
+	// Actuals compares the actual results with the plan; nil before the
+	// year has any.
+	Actuals *Actuals
+
 	// Others is the regions left out of a site built for some regions'
 	// audience only, added up; nil for a whole site.
 	Others *Others
@@ -173,6 +177,7 @@ func (c *computer) run() {
 	c.channels()
 	c.perHead()
 	c.checks()
+	c.actuals()
 }
 
 // annualTarget returns T in units.

@@ -66,6 +66,7 @@ func (l *Loader) Load(fsys fs.FS) (*Plan, *diag.List) {
 	}
 	decodePlan(p, text, errs)
 	l.loadRegions(fsys, p, errs)
+	loadActuals(fsys, p, errs)
 	loadPages(fsys, p, errs)
 	validate(p, errs)
 	return p, errs

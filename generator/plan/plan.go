@@ -41,6 +41,11 @@ type Plan struct {
 	Regions    []*Region // sorted by file name
 	Pages      []*Page   // narrative sections, by weight then file name
 
+	// Actuals are the rows of content/actuals/*.csv, file by file; none
+	// before the year starts.
+	Actuals      []*Actual
+	ActualsFiles []string
+
 	// Pos of the parts that errors without a single line point to.
 	ProductsPos  diag.Pos
 	CustomersPos diag.Pos

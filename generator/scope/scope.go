@@ -7,6 +7,7 @@ package scope
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"planbook/generator/compute"
@@ -72,6 +73,9 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 	if others.Count > 0 {
 		out.Others = others
 	}
+	if r.Actuals != nil {
+		out.Actuals = actuals(r.Actuals, keep, others.Count)
+	}
 	words := Secrets(hidden)
 
 	// Items: those for everyone or for a kept region, naming kept regions
@@ -115,6 +119,41 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 		}
 	}
 	return &out, errs
+}
+
+// actuals narrows the actual results to the regions kept, the others added
+// up as one line "others" (its name is set by the pages, in their
+// language). The company's lines stay: they are totals.
+func actuals(a *compute.Actuals, keep map[string]bool, hidden int) *compute.Actuals {
+	out := *a
+	out.Regions = nil
+	if hidden == 0 {
+		out.Regions = a.Regions
+		return &out
+	}
+	o := &compute.RegionActual{Attainment: compute.Attainment{ID: "others",
+		Target: new(big.Rat), Plan: new(big.Rat), Actual: new(big.Rat), Projection: new(big.Rat)}}
+	for m := range o.Months {
+		o.Months[m] = new(big.Rat)
+	}
+	for _, ra := range a.Regions {
+		if keep[ra.ID] {
+			out.Regions = append(out.Regions, ra)
+			continue
+		}
+		o.Target.Add(o.Target, ra.Target)
+		o.Plan.Add(o.Plan, ra.Plan)
+		o.Actual.Add(o.Actual, ra.Actual)
+		o.Projection.Add(o.Projection, ra.Projection)
+		for m := range o.Months {
+			o.Months[m].Add(o.Months[m], ra.Months[m])
+		}
+	}
+	if o.Plan.Sign() != 0 {
+		o.Attainment.Attainment = new(big.Rat).Quo(o.Actual, o.Plan)
+	}
+	out.Others = o
+	return &out
 }
 
 // items keeps the items for everyone or for a kept region, each a copy

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"planbook/generator/compute"
 	"planbook/generator/data"
+	"planbook/generator/plan"
 	"sort"
 	"strings"
 	"sync"
@@ -102,8 +103,8 @@ func (c *Cache) addCharts(n int) {
 }
 
 // inputs hashes what every page of a site is rendered from: the theme,
-// every TOML file (the figures, the settings, the promotions and other
-// items), and the navigation (the narrative pages' titles and slugs). A
+// every TOML and actuals file (the figures, the settings, the promotions
+// and other items), and the navigation (the narrative pages' titles and slugs). A
 // page adds its own Markdown to this.
 func (b *builder) inputs() [sha256.Size]byte {
 	h := sha256.New()
@@ -111,7 +112,7 @@ func (b *builder) inputs() [sha256.Size]byte {
 	h.Write([]byte(b.versionText() + "\x00"))
 	var names []string
 	for name := range b.r.Plan.Sources {
-		if strings.HasSuffix(name, ".toml") {
+		if plan.IsFigures(name) {
 			names = append(names, name)
 		}
 	}
@@ -131,7 +132,8 @@ func (b *builder) inputs() [sha256.Size]byte {
 }
 
 // regionInputs hashes what every region's page and booklet share: the
-// theme, the navigation, the settings and the company plan (plan.toml),
+// theme, the navigation, the settings, the company plan (plan.toml), the
+// actuals,
 // and every region's id and name (items name the regions they are for).
 // A region's page adds its own figures, file and Markdown to this, so that
 // a change to one region re-renders only the pages whose figures moved.
@@ -139,7 +141,7 @@ func (b *builder) regionInputs() [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(b.theme.version[:])
 	h.Write([]byte(b.versionText() + "\x00"))
-	for _, name := range []string{"planbook.toml", "content/plan.toml"} {
+	for _, name := range append([]string{"planbook.toml", "content/plan.toml"}, b.r.Plan.ActualsFiles...) {
 		h.Write([]byte(name + "\x00" + b.r.Plan.Sources[name] + "\x00"))
 	}
 	for _, reg := range b.r.Plan.Regions {

@@ -107,6 +107,26 @@ func (b *builder) chart(name string, region *compute.Region) (*Chart, bool) {
 		items := b.items(region)
 		c.Rows, c.Table = len(items), b.itemsTable(items)
 		build = func() any { return b.timelineChart(items) }
+	case "actuals":
+		if b.r.Actuals == nil || (region != nil && b.regionActual(region.ID) == nil) {
+			return nil, false
+		}
+		lines := b.monthLines(region)
+		c.Title = l.T("chart.actuals")
+		build = func() any { return b.actualsChart(lines) }
+		total := &b.r.Actuals.Year
+		if region != nil {
+			total = &b.regionActual(region.ID).Attainment
+		}
+		c.Table = b.attainmentTable("col.month", b.monthLabels(), lines, total, false)
+	case "actuals-regions", "actuals-products", "actuals-channels":
+		if b.r.Actuals == nil || region != nil {
+			return nil, false
+		}
+		lines, col := b.actualsLines(name)
+		c.Title = l.T("chart." + name)
+		build = func() any { return b.attainmentChart(lines) }
+		c.Table = b.attainmentTable(col, b.lineNames(lines), lines, &b.r.Actuals.Year, true)
 	default:
 		return nil, false
 	}
@@ -222,6 +242,18 @@ func (b *builder) cumulativeChart(labels []string, values []int64) *charts.Bar {
 		bars[i] = opts.BarData{Value: b.num(v)}
 		line[i] = opts.LineData{Value: b.num(sum)}
 	}
+	bar := b.cumulativeBar(labels)
+	bar.AddSeries(b.lang.T("series.target"), bars,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(len(values) <= 4), Position: "top"}))
+	l := charts.NewLine()
+	l.AddSeries(b.lang.T("series.cumulative"), line, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	bar.Overlap(l)
+	return bar
+}
+
+// cumulativeBar is a bar chart over labels in the plan's unit, with a
+// second axis for running totals.
+func (b *builder) cumulativeBar(labels []string) *charts.Bar {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(b.common()...)
 	bar.SetGlobalOptions(
@@ -229,11 +261,7 @@ func (b *builder) cumulativeChart(labels []string, values []int64) *charts.Bar {
 		charts.WithYAxisOpts(b.unitAxis()),
 	)
 	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T("series.cumulative"), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
-	bar.SetXAxis(labels).AddSeries(b.lang.T("series.target"), bars,
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(len(values) <= 4), Position: "top"}))
-	l := charts.NewLine()
-	l.AddSeries(b.lang.T("series.cumulative"), line, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
-	bar.Overlap(l)
+	bar.SetXAxis(labels)
 	return bar
 }
 

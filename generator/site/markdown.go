@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -214,10 +215,15 @@ func (b *builder) chartShortcode(pg *plan.Page, sc Shortcode) *Chart {
 		}
 	}
 	c, ok := b.chart(sc.Args[0], region)
+	if !ok && slices.Contains(ActualsCharts, sc.Args[0]) && b.r.Actuals == nil {
+		b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("chart %q compares the plan with actual results, and the plan has none", sc.Args[0]),
+			"add the year's results as content/actuals/*.csv, or remove the chart until then")
+		return nil
+	}
 	if !ok {
-		names := CompanyCharts
+		names := slices.Concat(CompanyCharts, ActualsCharts)
 		if region != nil {
-			names = RegionCharts
+			names = slices.Concat(RegionCharts, []string{"actuals"})
 		}
 		b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("unknown chart %q%s", sc.Args[0], diag.DidYouMean(sc.Args[0], names)), "charts: "+strings.Join(names, ", "))
 		return nil

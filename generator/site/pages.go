@@ -39,6 +39,9 @@ func (b *builder) dashboard(pd *pageData) {
 	if c, ok := b.newProductCard(); ok {
 		d.Cards = append(d.Cards, c)
 	}
+	if a := r.Actuals; a != nil {
+		d.Cards = append(d.Cards, b.actualsCards(&a.Year, p.MonthLabel(a.Through))[1])
+	}
 	for _, c := range r.Checks {
 		d.Checks = append(d.Checks, checkView{Level: string(c.Level), Label: l.T("level." + string(c.Level)), Code: c.Code, Message: c.Message})
 	}
@@ -208,10 +211,17 @@ func (b *builder) region(pd *pageData, reg *compute.Region) {
 	rp.Cards = b.regionCards(reg)
 	rp.Sections = []section{
 		{Title: l.T("region.targets"), Charts: b.charts(reg, "quarters", "months")},
+	}
+	if ra := b.regionActual(reg.ID); ra != nil {
+		cards := b.actualsCards(&ra.Attainment, b.r.Plan.MonthLabel(b.r.Actuals.Through))
+		rp.Cards = append(rp.Cards, cards[1:]...) // attainment and projection
+		rp.Sections = append(rp.Sections, section{Title: l.T("actuals.region"), Charts: b.charts(reg, "actuals")})
+	}
+	rp.Sections = append(rp.Sections, []section{
 		{Title: l.T("region.channels"), Charts: b.charts(reg, "channels")},
 		{Title: l.T("region.mix"), Charts: b.charts(reg, "products", "customers")},
 		{Title: l.T("region.items"), Charts: b.charts(reg, "timeline")},
-	}
+	}...)
 	if reg.Narrative != nil {
 		rp.Narrative = b.renderMarkdown(reg.Narrative)
 	}

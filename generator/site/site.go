@@ -121,6 +121,9 @@ func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.L
 		{"regions/index.html", "regions", (*builder).regionsIndex, nil, nil},
 		{"products/index.html", "products", (*builder).products, nil, nil},
 	}
+	if r.Actuals != nil {
+		jobs = append(jobs, job{"actuals/index.html", "actuals", (*builder).actualsPage, nil, nil})
+	}
 	for _, reg := range r.Regions {
 		reg := reg
 		var md []string
@@ -233,6 +236,7 @@ type pageData struct {
 	Regions   *regionsPage
 	Region    *regionPage
 	Products  *productsPage
+	Actuals   *actualsPage
 	Page      *narrativePage
 	Changes   *changesPage
 	Booklet   *bookletPage
@@ -298,6 +302,9 @@ func (b *builder) nav(current string) []navItem {
 		{Title: b.lang.T("nav.dashboard"), Href: b.link(""), Active: current == "index.html"},
 		{Title: b.lang.T("nav.regions"), Href: b.link("regions/"), Active: strings.HasPrefix(current, "regions/")},
 		{Title: b.lang.T("nav.products"), Href: b.link("products/"), Active: current == "products/index.html"},
+	}
+	if b.r.Actuals != nil {
+		items = append(items, navItem{Title: b.lang.T("nav.actuals"), Href: b.link("actuals/"), Active: current == "actuals/index.html"})
 	}
 	for _, pg := range b.r.Plan.Pages {
 		items = append(items, navItem{Title: pg.Title, Href: b.link(pg.Slug + "/"), Active: current == pg.Slug+"/index.html"})

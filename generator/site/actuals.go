@@ -1,0 +1,230 @@
+package site
+
+import (
+	"encoding/json"
+	"math/big"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"planbook/generator/compute"
+	"planbook/generator/numfmt"
+)
+
+// ActualsCharts are the charts of plan against actual, for a plan with
+// actual results: "actuals" also takes region="ID".
+var ActualsCharts = []string{"actuals", "actuals-regions", "actuals-products", "actuals-channels"}
+
+// actualsPage compares the actual results with the plan.
+type actualsPage struct {
+	Lead      string
+	Cards     []card
+	Quarters  *Table
+	Sections  []section
+	Customers *Table
+}
+
+func (b *builder) actualsPage(pd *pageData) {
+	a, l, p := b.r.Actuals, b.lang, b.r.Plan
+	pd.Title = l.T("actuals.title")
+	through := p.MonthLabel(a.Through)
+	ap := &actualsPage{
+		Lead: l.Sprintf("actuals.lead", through, l.Amount(a.Year.Actual, 4, p.Unit),
+			b.attainmentText(a.Year.Attainment), l.Amount(a.Year.Projection, 4, p.Unit)),
+		Cards:    b.actualsCards(&a.Year, through),
+		Quarters: b.attainmentTable("col.quarter", b.quarterLabels(), a.Quarters[:], &a.Year, false),
+		Sections: []section{
+			{Title: l.T("actuals.months"), Charts: b.charts(nil, "actuals")},
+			{Title: l.T("section.regions"), Charts: b.charts(nil, "actuals-regions", "actuals-channels")},
+			{Title: l.T("nav.products"), Charts: b.charts(nil, "actuals-products")},
+		},
+		Customers: b.attainmentTable("col.customer", b.lineNames(a.Customers), a.Customers, &a.Year, true),
+	}
+	pd.Actuals = ap
+}
+
+// actualsCards are the year to date, its attainment and the full-year
+// projection, for the company or a region.
+func (b *builder) actualsCards(at *compute.Attainment, through string) []card {
+	l, p := b.lang, b.r.Plan
+	actual := card{Label: l.T("kpi.actual"), Value: l.Amount(at.Actual, 4, p.Unit), Trend: "flat",
+		Note: l.Sprintf("kpi.through", through) + " · " + l.Sprintf("kpi.plan-to-date", l.Amount(at.Plan, 4, p.Unit))}
+	attainment := card{Label: l.T("kpi.attainment"), Value: b.attainmentText(at.Attainment), Trend: "flat",
+		Note: l.Sprintf("kpi.through", through)}
+	if at.Attainment != nil {
+		attainment.Trend = checkTrend(at.Attainment.Cmp(big.NewRat(1, 1)) >= 0)
+	}
+	projection := card{Label: l.T("kpi.projection"), Value: l.Amount(at.Projection, 4, p.Unit), Trend: "flat",
+		Note: l.Sprintf("kpi.of-target", l.Amount(at.Target, 4, p.Unit))}
+	if at.Target.Sign() != 0 {
+		g := new(big.Rat).Quo(at.Projection, at.Target)
+		g.Sub(g, big.NewRat(1, 1))
+		projection.Change, projection.Trend = l.SignedPercent(g), trend(g)
+	}
+	return []card{actual, attainment, projection}
+}
+
+func (b *builder) attainmentText(r *big.Rat) string {
+	if r == nil {
+		return "–"
+	}
+	return b.lang.Percent(r)
+}
+
+// regionActual returns a region's actuals, or nil.
+func (b *builder) regionActual(id string) *compute.RegionActual {
+	if b.r.Actuals == nil {
+		return nil
+	}
+	for _, ra := range b.r.Actuals.Regions {
+		if ra.ID == id {
+			return ra
+		}
+	}
+	return nil
+}
+
+// monthLines returns the month lines of the company (region nil) or of a
+// region: the month's target, its plan to date and its actual.
+func (b *builder) monthLines(region *compute.Region) []*compute.Attainment {
+	a := b.r.Actuals
+	if region == nil {
+		return a.Months[:]
+	}
+	ra := b.regionActual(region.ID)
+	out := make([]*compute.Attainment, 12)
+	for m := range out {
+		target := b.r.Amount(region.Months[m])
+		at := &compute.Attainment{ID: b.r.Plan.MonthLabel(m), Target: target, Plan: new(big.Rat), Actual: ra.Months[m]}
+		if m <= a.Through {
+			at.Plan = target
+			if target.Sign() != 0 {
+				at.Attainment = new(big.Rat).Quo(at.Actual, target)
+			}
+		}
+		out[m] = at
+	}
+	return out
+}
+
+// actualsChart draws the month targets and actuals as bars, with their
+// running totals as lines on a second axis. Months after the last one with
+// results have no actual.
+func (b *builder) actualsChart(lines []*compute.Attainment) *charts.Bar {
+	labels := b.monthLabels()
+	through := b.r.Actuals.Through
+	plan, actual := make([]opts.BarData, 12), make([]opts.BarData, 12)
+	planSum, actualSum := make([]opts.LineData, 12), make([]opts.LineData, 12)
+	ps, as := new(big.Rat), new(big.Rat)
+	for m, at := range lines {
+		ps.Add(ps, at.Target)
+		plan[m] = opts.BarData{Value: exact(at.Target)}
+		planSum[m] = opts.LineData{Value: exact(ps)}
+		if m <= through {
+			as.Add(as, at.Actual)
+			actual[m] = opts.BarData{Value: exact(at.Actual)}
+			actualSum[m] = opts.LineData{Value: exact(as)}
+		} else {
+			actual[m] = opts.BarData{Value: "-"}
+			actualSum[m] = opts.LineData{Value: "-"}
+		}
+	}
+	bar := b.cumulativeBar(labels)
+	bar.AddSeries(b.lang.T("series.target"), plan).
+		AddSeries(b.lang.T("series.actual"), actual)
+	l := charts.NewLine()
+	l.AddSeries(b.lang.T("series.plan-cumulative"), planSum, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	l.AddSeries(b.lang.T("series.actual-cumulative"), actualSum, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	bar.Overlap(l)
+	return bar
+}
+
+// attainmentChart draws the plan to date and the actual of each line as
+// bars.
+func (b *builder) attainmentChart(lines []*compute.Attainment) *charts.Bar {
+	names := b.lineNames(lines)
+	plan, actual := make([]opts.BarData, len(lines)), make([]opts.BarData, len(lines))
+	for i, at := range lines {
+		plan[i] = opts.BarData{Value: exact(at.Plan)}
+		actual[i] = opts.BarData{Value: exact(at.Actual)}
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(b.common()...)
+	bar.SetGlobalOptions(
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names}),
+		charts.WithYAxisOpts(b.unitAxis()),
+	)
+	bar.SetXAxis(names).
+		AddSeries(b.lang.T("series.plan-to-date"), plan).
+		AddSeries(b.lang.T("series.actual"), actual)
+	return bar
+}
+
+func (b *builder) lineName(at *compute.Attainment) string {
+	if at.Name == "" && at.ID == compute.Unassigned {
+		return b.lang.T("actuals.unassigned")
+	}
+	if at.Name == "" {
+		return at.ID
+	}
+	return at.Name
+}
+
+// attainmentTable lists lines with their target, plan to date, actual and
+// attainment, and the projection when asked, with total as the last row.
+func (b *builder) attainmentTable(col string, names []string, lines []*compute.Attainment, total *compute.Attainment, projection bool) *Table {
+	l := b.lang
+	t := &Table{Caption: b.caption(), Head: []Cell{head(l.T(col), false), b.unitHead("col.target"),
+		b.unitHead("col.plan-to-date"), b.unitHead("col.actual"), head(l.T("col.attainment"), true)}}
+	if projection {
+		t.Head = append(t.Head, b.unitHead("col.projection"))
+	}
+	row := func(name string, at *compute.Attainment) []Cell {
+		cells := []Cell{text(name), b.amountRat(at.Target), b.amountRat(at.Plan), b.amountRat(at.Actual), b.percent(at.Attainment)}
+		if at.Plan.Sign() == 0 && at.Actual.Sign() == 0 {
+			cells[2], cells[3] = b.amountRat(nil), b.amountRat(nil) // a month still to come
+		}
+		if projection {
+			cells = append(cells, b.amountRat(at.Projection))
+		}
+		return cells
+	}
+	for i, at := range lines {
+		t.Rows = append(t.Rows, row(names[i], at))
+	}
+	t.Foot = row(l.T("col.total"), total)
+	return t
+}
+
+// lineNames returns the names of breakdown lines.
+func (b *builder) lineNames(lines []*compute.Attainment) []string {
+	out := make([]string, len(lines))
+	for i, at := range lines {
+		out[i] = b.lineName(at)
+	}
+	return out
+}
+
+// exact writes an amount as an exact JSON number for a chart's data.
+func exact(r *big.Rat) json.Number { return json.Number(numfmt.Exact(r)) }
+
+// actualsLines returns the lines of a breakdown chart.
+func (b *builder) actualsLines(name string) (lines []*compute.Attainment, col string) {
+	a := b.r.Actuals
+	switch name {
+	case "actuals-regions":
+		for _, ra := range a.Regions {
+			lines = append(lines, &ra.Attainment)
+		}
+		if a.Others != nil {
+			o := a.Others.Attainment
+			o.Name = b.othersName()
+			lines = append(lines, &o)
+		}
+		return lines, "col.region"
+	case "actuals-products":
+		return a.Products, "col.product"
+	default:
+		return a.Channels, "col.channel"
+	}
+}
