@@ -59,6 +59,26 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadActuals loads the plans with nine months of actual
+// results (one file per month; 216,000 rows at 2,000 regions).
+func BenchmarkLoadActuals(b *testing.B) {
+	for _, n := range benchSizes {
+		o := synthOptions(n)
+		o.ActualsThrough = 9
+		fsys := fstest.MapFS{}
+		for name, text := range synth.Site(o) {
+			fsys[name] = &fstest.MapFile{Data: []byte(text)}
+		}
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, errs := plan.Load(fsys); errs.HasErrors() {
+					b.Fatal(errs.Err())
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkRender(b *testing.B) {
 	for _, n := range benchSizes {
 		p, errs := plan.Load(synthFS(n))
@@ -132,6 +152,39 @@ func BenchmarkRebuildNarrative(b *testing.B) {
 		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				os.WriteFile(file, []byte(fmt.Sprintf("%s\nEdit %d.\n", orig, i)), 0o644)
+				if _, err := bl.Build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRebuildActuals keeps one builder on a plan with nine months of
+// actual results (one file per month) and changes one row of the last
+// month before every build: the actuals are read and compared again, and
+// the pages of the region whose figures moved are rendered again.
+func BenchmarkRebuildActuals(b *testing.B) {
+	for _, n := range benchSizes {
+		o := synthOptions(n)
+		o.ActualsThrough = 9
+		dir := b.TempDir()
+		for name, text := range synth.Site(o) {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte(text), 0o644)
+		}
+		bl := generator.NewBuilder(dir, filepath.Join(b.TempDir(), "out"))
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+		file := filepath.Join(dir, "content", "actuals", "2024-09.csv")
+		orig, _ := os.ReadFile(file)
+		first := strings.Index(string(orig), "\n") + 1
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				text := string(orig[:first]) + fmt.Sprintf("2024-09,r0002,p01,direct,new,%d\n", i%7) + string(orig[first:])
+				os.WriteFile(file, []byte(text), 0o644)
 				if _, err := bl.Build(); err != nil {
 					b.Fatal(err)
 				}

@@ -5,6 +5,9 @@ import (
 	"math/big"
 
 	"planbook/generator/alloc"
+	"planbook/generator/diag"
+	"planbook/generator/numfmt"
+	"planbook/generator/plan"
 )
 
 // Actuals compares the actual results of the running year with the plan
@@ -62,41 +65,48 @@ func (c *computer) actuals() {
 		return
 	}
 	a := &Actuals{}
-	var months [12]*big.Rat
-	for i := range months {
-		months[i] = new(big.Rat)
-	}
-	regionIndex := map[string]int{}
+	// Add up in millionths of the unit (int64, exact); convert once.
+	sums := &microSums{}
+	var months [12]int64
+	regionIndex := make(map[string]int, len(r.Regions))
+	regionMonths := make([][12]int64, len(r.Regions))
 	for i, reg := range r.Regions {
 		regionIndex[reg.ID] = i
-		ra := &RegionActual{}
-		for m := range ra.Months {
-			ra.Months[m] = new(big.Rat)
-		}
-		a.Regions = append(a.Regions, ra)
 	}
-	products := newBreakdown()
-	channels := newBreakdown()
-	customers := newBreakdown()
+	products := breakdown{}
+	channels := breakdown{}
+	customers := breakdown{}
 	for _, row := range p.Actuals {
 		if row.Month > a.Through {
 			a.Through = row.Month
 		}
-		months[row.Month].Add(months[row.Month], row.Revenue)
+		sums.add(&months[row.Month], row.Micro)
 		if i, ok := regionIndex[row.Region]; ok {
-			ra := a.Regions[i]
-			ra.Months[row.Month].Add(ra.Months[row.Month], row.Revenue)
+			sums.add(&regionMonths[i][row.Month], row.Micro)
 		}
-		products.add(row.Product, row.Revenue)
-		channels.add(row.Channel, row.Revenue)
-		customers.add(row.Customer, row.Revenue)
+		sums.add(products.at(row.Product), row.Micro)
+		sums.add(channels.at(row.Channel), row.Micro)
+		sums.add(customers.at(row.Customer), row.Micro)
+	}
+	if sums.overflow {
+		c.errs.Add(diag.Diagnostic{Level: diag.Error, File: p.ActualsFiles[0],
+			Message: fmt.Sprintf("the actual results add up to more than %s in the plan's unit", numfmt.Group("9223372036854", ",")),
+			Hint:    "check the unit of the revenue column: it is the plan's unit (" + p.Unit + ")"})
+		return
+	}
+	for i := range r.Regions {
+		ra := &RegionActual{}
+		for m, v := range regionMonths[i] {
+			ra.Months[m] = micro(v)
+		}
+		a.Regions = append(a.Regions, ra)
 	}
 	for m, actual := range months {
 		target, planned := r.Amount(r.Months[m]), new(big.Rat)
 		if m <= a.Through {
 			planned = target
 		}
-		a.Months[m] = period(p.MonthLabel(m), target, planned, actual)
+		a.Months[m] = period(p.MonthLabel(m), target, planned, micro(actual))
 	}
 	for q := range a.Quarters {
 		target, planned, actual := new(big.Rat), new(big.Rat), new(big.Rat)
@@ -117,16 +127,16 @@ func (c *computer) actuals() {
 		return sum
 	}
 	toDate := func(months [12]int64) *big.Rat { return r.Amount(unitsTo(months)) }
-	sumTo := func(months [12]*big.Rat) *big.Rat {
+	sumTo := func(months [12]int64) *big.Rat {
 		sum := new(big.Rat)
 		for m := 0; m <= a.Through; m++ {
-			sum.Add(sum, months[m])
+			sum.Add(sum, micro(months[m]))
 		}
 		return sum
 	}
 	a.Year = *c.attainment("", "", r.Amount(r.Target), toDate(r.Months), sumTo(months))
 	for i, reg := range r.Regions {
-		a.Regions[i].Attainment = *c.attainment(reg.ID, reg.Name, r.Amount(reg.Target), toDate(reg.Months), sumTo(a.Regions[i].Months))
+		a.Regions[i].Attainment = *c.attainment(reg.ID, reg.Name, r.Amount(reg.Target), toDate(reg.Months), sumTo(regionMonths[i]))
 	}
 
 	// Products have month targets of their own.
@@ -210,24 +220,39 @@ func (c *computer) round(amount *big.Rat) *big.Rat {
 	return new(big.Rat).Mul(new(big.Rat).SetInt(n), c.p.Precision)
 }
 
-// breakdown adds up actuals by id.
-type breakdown map[string]*big.Rat
+// breakdown adds up actuals by id, in millionths of the unit.
+type breakdown map[string]*int64
 
-func newBreakdown() breakdown { return breakdown{} }
-
-func (b breakdown) add(id string, v *big.Rat) {
-	if b[id] == nil {
-		b[id] = new(big.Rat)
+// at returns the sum of id, to add to.
+func (b breakdown) at(id string) *int64 {
+	p := b[id]
+	if p == nil {
+		p = new(int64)
+		b[id] = p
 	}
-	b[id].Add(b[id], v)
+	return p
 }
 
 func (b breakdown) get(id string) *big.Rat {
-	if v := b[id]; v != nil {
-		return v
+	if p := b[id]; p != nil {
+		return micro(*p)
 	}
 	return new(big.Rat)
 }
+
+// microSums adds int64 millionths, noting an overflow.
+type microSums struct{ overflow bool }
+
+func (s *microSums) add(sum *int64, v int64) {
+	n := *sum + v
+	if (v > 0 && n < *sum) || (v < 0 && n > *sum) {
+		s.overflow = true
+	}
+	*sum = n
+}
+
+// micro converts millionths of the unit to an amount.
+func micro(v int64) *big.Rat { return big.NewRat(v, plan.MicroScale) }
 
 // unassigned appends the line of the rows that named no id, with the plan
 // to date that no line holds (year less the lines' plans), when either is
@@ -237,13 +262,11 @@ func (b breakdown) unassigned(list []*Attainment, year *big.Rat) []*Attainment {
 	for _, at := range list {
 		planned.Sub(planned, at.Plan)
 	}
-	v, ok := b[Unassigned]
+	_, ok := b[Unassigned]
 	if !ok && planned.Sign() == 0 {
 		return list
 	}
-	if v == nil {
-		v = new(big.Rat)
-	}
+	v := b.get(Unassigned)
 	at := &Attainment{ID: Unassigned, Target: new(big.Rat), Plan: planned, Actual: v}
 	if planned.Sign() != 0 {
 		at.Attainment = new(big.Rat).Quo(v, planned)

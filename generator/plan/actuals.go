@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"crypto/sha256"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -35,9 +36,22 @@ type Actual struct {
 	Product  string // a product id, or "" when not given
 	Channel  string // a channel id of the region, or ""
 	Customer string // a customer type id, or ""
-	Revenue  *big.Rat
-	Pos      diag.Pos
+	// Micro is the revenue in millionths of the plan's unit: exact for
+	// every revenue planbook accepts (at most 6 decimals), and fast to
+	// add up over hundreds of thousands of rows.
+	Micro int64
+	Pos   diag.Pos
 }
+
+// MicroScale is the number of Micro in one unit of the plan.
+const MicroScale = 1_000_000
+
+// MaxActual bounds the size of one actual revenue, in the plan's unit, so
+// that sums of a year of rows stay well inside 64 bits.
+const MaxActual = 1_000_000_000_000
+
+// Revenue returns the row's revenue in the plan's unit.
+func (a *Actual) Revenue() *big.Rat { return big.NewRat(a.Micro, MicroScale) }
 
 // ActualsColumns are the columns of the header row of an actuals file.
 var ActualsColumns = []string{"month", "region", "product", "channel", "customer", "revenue"}
@@ -47,9 +61,19 @@ var ActualsColumns = []string{"month", "region", "product", "channel", "customer
 // thousand times.
 const maxRowErrors = 20
 
+// decodedActuals is an actuals file as read: its rows and diagnostics, and
+// the texts they were read from.
+type decodedActuals struct {
+	text  string
+	plan  [sha256.Size]byte // the TOML files it was checked against
+	rows  []*Actual
+	diags []diag.Diagnostic
+}
+
 // loadActuals reads content/actuals/*.csv in file-name order. It runs
-// once the regions, products and customer types are known.
-func loadActuals(fsys fs.FS, p *Plan, errs *diag.List) {
+// once the regions, products and customer types are known. A file is read
+// again only when it or a TOML file changed.
+func (l *Loader) loadActuals(fsys fs.FS, p *Plan, errs *diag.List) {
 	entries, err := fs.ReadDir(fsys, ActualsDir)
 	if err != nil {
 		return // no actuals: the year has not started
@@ -61,13 +85,54 @@ func loadActuals(fsys fs.FS, p *Plan, errs *diag.List) {
 		}
 	}
 	sort.Strings(names)
+	var planSum [sha256.Size]byte
+	if len(names) > 0 {
+		planSum = tomlSum(p)
+	}
+	seen := map[string]bool{}
 	for _, name := range names {
 		file := ActualsDir + "/" + name
-		if text, ok := readFile(fsys, p, file, errs); ok {
-			p.ActualsFiles = append(p.ActualsFiles, file)
-			p.Actuals = append(p.Actuals, ReadActuals(p, file, text, errs)...)
+		text, ok := readFile(fsys, p, file, errs)
+		if !ok {
+			continue
+		}
+		seen[file] = true
+		d := l.actuals[file]
+		if d == nil || d.text != text || d.plan != planSum {
+			fileErrs := &diag.List{}
+			d = &decodedActuals{text: text, plan: planSum, rows: ReadActuals(p, file, text, fileErrs), diags: fileErrs.Items()}
+			l.actuals[file] = d
+		}
+		for _, diagnostic := range d.diags {
+			errs.Add(diagnostic)
+		}
+		p.ActualsFiles = append(p.ActualsFiles, file)
+		p.Actuals = append(p.Actuals, d.rows...)
+	}
+	for file := range l.actuals {
+		if !seen[file] {
+			delete(l.actuals, file)
 		}
 	}
+}
+
+// tomlSum hashes the TOML files read so far: what actuals are checked
+// against.
+func tomlSum(p *Plan) [sha256.Size]byte {
+	names := make([]string, 0, len(p.Sources))
+	for name := range p.Sources {
+		if strings.HasSuffix(name, ".toml") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, name := range names {
+		h.Write([]byte(name + "\x00" + p.Sources[name] + "\x00"))
+	}
+	var sum [sha256.Size]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
 
 // ReadActuals reads the text of one actuals file of plan p, reporting
@@ -78,11 +143,13 @@ func ReadActuals(p *Plan, file, text string, errs *diag.List) []*Actual {
 }
 
 type actualsReader struct {
-	p       *Plan
-	file    string
-	errs    *diag.List
-	rowErrs int // errors reported for rows
-	skipped int // errors beyond maxRowErrors, counted only
+	p           *Plan
+	file        string
+	errs        *diag.List
+	first, last string              // the fiscal year's first and last months, as 2024-01
+	channels    map[string][]string // channel ids by region id
+	rowErrs     int                 // errors reported for rows
+	skipped     int                 // errors beyond maxRowErrors, counted only
 	// skippedLine is the line of the first of them.
 	skippedLine int
 }
@@ -123,12 +190,25 @@ func (a *actualsReader) read(text string) []*Actual {
 		return nil
 	}
 	regions := map[string]*Region{}
+	a.channels = map[string][]string{}
 	for _, reg := range a.p.Regions {
 		regions[reg.ID] = reg
+		a.channels[reg.ID] = memberIDs(Members(reg.Channels))
 	}
+	a.first = fmt.Sprintf("%04d-%02d", a.p.Year, a.p.FiscalStart)
+	lastYear, lastMonth := a.p.Year, a.p.FiscalStart-1
+	if lastMonth == 0 {
+		lastMonth = 12
+	} else {
+		lastYear++
+	}
+	a.last = fmt.Sprintf("%04d-%02d", lastYear, lastMonth)
 	products := memberIDs(Members(a.p.Products))
 	customers := memberIDs(Members(a.p.Customers))
-	var out []*Actual
+	// The rows are allocated together: a year of them can be hundreds of
+	// thousands.
+	slab := make([]Actual, 0, strings.Count(text, "\n")+1)
+	out := make([]*Actual, 0, cap(slab))
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -149,7 +229,8 @@ func (a *actualsReader) read(text string) []*Actual {
 			_, col := r.FieldPos(i)
 			return strings.TrimSpace(rec[i]), col
 		}
-		row := &Actual{Pos: diag.Pos{File: a.file, Line: line, Col: 1}}
+		slab = append(slab, Actual{Pos: diag.Pos{File: a.file, Line: line, Col: 1}})
+		row := &slab[len(slab)-1]
 		good := true
 		if v, col := field("month"); !a.month(v, line, col, row) {
 			good = false
@@ -235,14 +316,7 @@ func (a *actualsReader) csvError(err error) {
 // month reads a month written as 2024-03 into row.Month, the month's place
 // in the fiscal year.
 func (a *actualsReader) month(v string, line, col int, row *Actual) bool {
-	first := fmt.Sprintf("%04d-%02d", a.p.Year, a.p.FiscalStart)
-	lastYear, lastMonth := a.p.Year, a.p.FiscalStart-1
-	if lastMonth == 0 {
-		lastMonth = 12
-	} else {
-		lastYear++
-	}
-	last := fmt.Sprintf("%04d-%02d", lastYear, lastMonth)
+	first, last := a.first, a.last
 	var y, m int
 	if len(v) != 7 || v[4] != '-' || !digits(v[:4]) || !digits(v[5:]) {
 		a.rowError(line, col, "write the month as year-month: "+first,
@@ -288,7 +362,7 @@ func (a *actualsReader) unknownRegion(v string, line, col int) {
 
 // channel reports whether id is a channel of reg, reporting it otherwise.
 func (a *actualsReader) channel(reg *Region, id string, line, col int) bool {
-	ids := memberIDs(Members(reg.Channels))
+	ids := a.channels[reg.ID]
 	if slices.Contains(ids, id) {
 		return true
 	}
@@ -322,19 +396,77 @@ func (a *actualsReader) revenue(v string, line, col int, row *Actual) bool {
 		a.rowError(line, col, "write the month's revenue in the plan's unit, 0 when there was none", "row has no revenue")
 		return false
 	}
-	r, ok := parseDecimal(v)
-	if !ok {
+	micro, err := parseMicro(v)
+	switch err {
+	case nil:
+		row.Micro = micro
+		return true
+	case errDecimals:
+		a.rowError(line, col, "round it to at most 6 decimals", "revenue %q has more than 6 decimals", v)
+	case errSize:
+		a.rowError(line, col, fmt.Sprintf("a month's revenue in one row is at most %d in the plan's unit; check the unit", int64(MaxActual)),
+			"revenue %q is too large", v)
+	default:
 		hint := "write a plain number in the plan's unit, for example 1234.5"
 		if s := strings.ReplaceAll(v, ",", ""); s != v {
-			if _, ok := parseDecimal(s); ok {
+			if _, err := parseMicro(s); err == nil {
 				hint = "write it without thousands separators: " + s
 			}
 		}
 		a.rowError(line, col, hint, "revenue %q is not a number", v)
-		return false
 	}
-	row.Revenue = r
-	return true
+	return false
+}
+
+var (
+	errNumber   = errors.New("not a number")
+	errDecimals = errors.New("more than 6 decimals")
+	errSize     = errors.New("too large")
+)
+
+// parseMicro reads a plain decimal (an optional sign, digits, and an
+// optional point and decimals) as millionths.
+func parseMicro(s string) (int64, error) {
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" && frac == "" || !digits(whole) && whole != "" || !digits(frac) && frac != "" ||
+		strings.HasSuffix(s, ".") {
+		return 0, errNumber
+	}
+	if len(frac) > 6 {
+		return 0, errDecimals
+	}
+	whole = strings.TrimLeft(whole, "0")
+	if len(whole) > 13 {
+		return 0, errSize
+	}
+	var n int64
+	for _, c := range whole {
+		n = n*10 + int64(c-'0')
+	}
+	if n > MaxActual {
+		return 0, errSize
+	}
+	n *= MicroScale
+	m := int64(0)
+	for i := 0; i < 6; i++ {
+		m *= 10
+		if i < len(frac) {
+			m += int64(frac[i] - '0')
+		}
+	}
+	n += m
+	if n > MaxActual*MicroScale {
+		return 0, errSize
+	}
+	if neg {
+		n = -n
+	}
+	return n, nil
 }
 
 func digits(s string) bool {

@@ -30,10 +30,12 @@ func Load(fsys fs.FS) (*Plan, *diag.List) { return NewLoader().Load(fsys) }
 
 // Loader loads the plan of one site again and again, as planbook serve
 // does: a region file is decoded again only when its text, or the plan
-// file it refers to, changed. The plans it returns share the regions that
+// file it refers to, changed; an actuals file only when it or a TOML file
+// changed. The plans it returns share the regions that
 // did not change, which nobody may modify.
 type Loader struct {
 	regions map[string]*decodedRegion
+	actuals map[string]*decodedActuals
 }
 
 // decodedRegion is a region file as decoded: the region, the items it
@@ -46,7 +48,9 @@ type decodedRegion struct {
 }
 
 // NewLoader returns a loader with nothing cached.
-func NewLoader() *Loader { return &Loader{regions: map[string]*decodedRegion{}} }
+func NewLoader() *Loader {
+	return &Loader{regions: map[string]*decodedRegion{}, actuals: map[string]*decodedActuals{}}
+}
 
 // Load reads and validates the plan of the site in fsys; see the function
 // Load.
@@ -66,7 +70,7 @@ func (l *Loader) Load(fsys fs.FS) (*Plan, *diag.List) {
 	}
 	decodePlan(p, text, errs)
 	l.loadRegions(fsys, p, errs)
-	loadActuals(fsys, p, errs)
+	l.loadActuals(fsys, p, errs)
 	loadPages(fsys, p, errs)
 	validate(p, errs)
 	return p, errs

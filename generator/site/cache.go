@@ -2,6 +2,8 @@ package site
 
 import (
 	"crypto/sha256"
+	"fmt"
+	"math/big"
 	"planbook/generator/compute"
 	"planbook/generator/data"
 	"planbook/generator/plan"
@@ -132,8 +134,7 @@ func (b *builder) inputs() [sha256.Size]byte {
 }
 
 // regionInputs hashes what every region's page and booklet share: the
-// theme, the navigation, the settings, the company plan (plan.toml), the
-// actuals,
+// theme, the navigation, the settings, the company plan (plan.toml),
 // and every region's id and name (items name the regions they are for).
 // A region's page adds its own figures, file and Markdown to this, so that
 // a change to one region re-renders only the pages whose figures moved.
@@ -141,8 +142,11 @@ func (b *builder) regionInputs() [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(b.theme.version[:])
 	h.Write([]byte(b.versionText() + "\x00"))
-	for _, name := range append([]string{"planbook.toml", "content/plan.toml"}, b.r.Plan.ActualsFiles...) {
+	for _, name := range []string{"planbook.toml", "content/plan.toml"} {
 		h.Write([]byte(name + "\x00" + b.r.Plan.Sources[name] + "\x00"))
+	}
+	if b.r.Actuals != nil {
+		h.Write([]byte("actuals\x00")) // the navigation links the actuals page
 	}
 	for _, reg := range b.r.Plan.Regions {
 		h.Write([]byte(reg.ID + "\x00" + reg.Name + "\x00"))
@@ -158,13 +162,24 @@ func (b *builder) regionInputs() [sha256.Size]byte {
 	return sum
 }
 
-// regionFiguresKeys hashes each region's figures: its part of plan.json.
+// regionFiguresKeys hashes each region's figures: its part of plan.json,
+// and its actual results when there are any.
 func (b *builder) regionFiguresKeys() map[string][sha256.Size]byte {
 	out := map[string][sha256.Size]byte{}
 	regions, _ := b.tree.Get("regions").(data.List)
 	for _, v := range regions {
 		id, _ := v.(data.Object).Get("id").(data.Leaf)
-		out[id.S] = sha256.Sum256(data.Marshal(v))
+		h := sha256.New()
+		h.Write(data.Marshal(v))
+		if ra := b.regionActual(id.S); ra != nil {
+			fmt.Fprintf(h, "\x00%d", b.r.Actuals.Through)
+			for _, x := range append([]*big.Rat{ra.Target, ra.Plan, ra.Actual, ra.Projection}, ra.Months[:]...) {
+				h.Write([]byte("\x00" + x.RatString()))
+			}
+		}
+		var sum [sha256.Size]byte
+		copy(sum[:], h.Sum(nil))
+		out[id.S] = sum
 	}
 	return out
 }

@@ -29,6 +29,10 @@ type Options struct {
 	FiscalStart int // 1 (default) .. 12
 	Narrative   bool
 	Language    string // "" (zh-CN) or "en"
+	// ActualsThrough adds actual results for the first n fiscal months
+	// (0: none), one file per month: a row per region, product line and
+	// customer type, on one of the region's channels.
+	ActualsThrough int
 }
 
 // Site returns the files of a synthetic site by slash path.
@@ -57,6 +61,9 @@ func Site(o Options) map[string]string {
 	if o.Language != "" {
 		g.files["planbook.toml"] = fmt.Sprintf("language = %q\n", o.Language)
 	}
+	if o.ActualsThrough > 0 {
+		g.actuals()
+	}
 	if o.Narrative {
 		g.files["content/strategy.md"] = "+++\ntitle = \"Strategy\"\nweight = 10\n+++\n## Target\n\nThe annual target is {{< value \"target\" >}}.\n\n{{< chart \"quarters\" >}}\n"
 	}
@@ -71,6 +78,33 @@ type gen struct {
 	pShare []int // company product shares in basis points
 	rShare []int // region shares in millionths
 	cShare []int // customer-type shares in basis points
+	// channels is how many channels each region has.
+	channels []int
+}
+
+// actuals writes content/actuals/YYYY-MM.csv for the first ActualsThrough
+// fiscal months, from a random source of its own, so that the plan is the
+// same with and without them.
+func (g *gen) actuals() {
+	rng := rand.New(rand.NewPCG(g.o.Seed, 0xac7))
+	channels := []string{"direct", "distribution", "ecommerce", "partner"}
+	customers := []string{"new", "existing"}
+	for m := 0; m < g.o.ActualsThrough && m < 12; m++ {
+		month := g.o.FiscalStart + m
+		year := 2024 + (month-1)/12
+		label := fmt.Sprintf("%04d-%02d", year, (month-1)%12+1)
+		var b strings.Builder
+		b.WriteString("month,region,product,channel,customer,revenue\n")
+		for i := 0; i < g.o.Regions; i++ {
+			for j := 0; j < g.o.Products; j++ {
+				for _, c := range customers {
+					fmt.Fprintf(&b, "%s,r%04d,p%02d,%s,%s,%d.%d\n", label, i+1, j+1,
+						channels[rng.IntN(g.channels[i])], c, rng.IntN(40), rng.IntN(10))
+				}
+			}
+		}
+		g.files["content/actuals/"+label+".csv"] = b.String()
+	}
 }
 
 var productClasses = []string{"mature", "strategic", "potential"}
@@ -135,6 +169,7 @@ func (g *gen) region(i int) {
 	}
 	channels := []string{"direct", "distribution", "ecommerce", "partner"}
 	n := 1 + g.rng.IntN(4)
+	g.channels = append(g.channels, n)
 	cs := g.shares(n, 500)
 	for k := 0; k < n; k++ {
 		fmt.Fprintf(&b, "\n[[channels]]\nid = %q\nname = \"渠道 %s\"\nstage = %q\nbaseline = %d\n%s\n", channels[k], channels[k], stages[k%3], 100+g.rng.IntN(300), g.part(cs[k]))
