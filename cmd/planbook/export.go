@@ -25,7 +25,8 @@ Computes the plan of SITE and writes it for spreadsheets and programs:
 
   xlsx   a workbook with the sheets Summary, Quarters and months, Products,
          Regions, Channels, Customers, Regions × months and Regions ×
-         products; numbers are numbers, formatted (default FILE: plan.xlsx)
+         products, and Plan vs actual when the site has actual results;
+         numbers are numbers, formatted (default FILE: plan.xlsx)
   csv    the CSV tables of the site's data/ folder, written into the folder
          FILE (default: plan-csv), or as one zip archive when FILE ends in .zip
   json   data/plan.json, every computed figure (default: standard output)
@@ -84,6 +85,9 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		files := map[string][]byte{}
 		for name, b := range data.CSV(r) {
 			files[strings.TrimPrefix(name, "data/")] = b
+		}
+		if b := data.ActualsFiles(r)["data/actuals-regions.csv"]; b != nil {
+			files["actuals-regions.csv"] = b
 		}
 		if *out != "-" && !strings.HasSuffix(strings.ToLower(*out), ".zip") {
 			return writeFolder(*out, files, stdout, stderr)

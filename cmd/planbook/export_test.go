@@ -136,6 +136,50 @@ func TestExportWorkbook(t *testing.T) {
 	}
 }
 
+// TestExportActuals checks the Plan vs actual sheet of a site with actual
+// results: after the plan's sheets, the year to date first, numbers as
+// numbers, and the regions' actuals as in data/actuals.json; and the CSV
+// export holds actuals-regions.csv.
+func TestExportActuals(t *testing.T) {
+	site := t.TempDir()
+	writeTestSite(t, "actuals-april", site)
+	file := filepath.Join(t.TempDir(), "plan.xlsx")
+	if code, out, errs := runCmd("export", "-s", site, "-o", file); code != 0 {
+		t.Fatalf("export exited %d:\n%s%s", code, out, errs)
+	}
+	f, err := excelize.OpenFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, want := f.GetSheetList(), append(slices.Clone(export.Sheets), export.ActualsSheet); !slices.Equal(got, want) {
+		t.Fatalf("sheets %q, want %q", got, want)
+	}
+	rows, err := f.GetRows(export.ActualsSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Header, the year (through 2024-07: 211.55 of 311.7 planned), 12
+	// months, 4 quarters, then east and west.
+	if len(rows) < 21 || rows[1][2] != "through 2024-07" || rows[1][4] != "311.7" || rows[1][5] != "211.55" {
+		t.Fatalf("year row %q", rows[1])
+	}
+	if typ, _ := f.GetCellType(export.ActualsSheet, "F2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("the year's actual is not a number cell (type %v)", typ)
+	}
+	if rows[18][1] != "east" || rows[18][5] != "123.85" || rows[19][1] != "west" || rows[19][5] != "87.7" {
+		t.Errorf("region rows %q %q", rows[18], rows[19])
+	}
+	dir := filepath.Join(t.TempDir(), "csv")
+	if code, out, errs := runCmd("export", "-s", site, "--format", "csv", "-o", dir); code != 0 {
+		t.Fatalf("export csv exited %d:\n%s%s", code, out, errs)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "actuals-regions.csv"))
+	if err != nil || !bytes.Contains(csv, []byte("\r\ntotal,,")) {
+		t.Errorf("actuals-regions.csv: %v\n%s", err, csv)
+	}
+}
+
 // TestExportCSVAndJSON checks the CSV exports (a folder and a zip) and the
 // JSON export against the site's data files.
 func TestExportCSVAndJSON(t *testing.T) {

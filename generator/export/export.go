@@ -26,6 +26,10 @@ var Sheets = []string{
 	"Channels", "Customers", "Regions × months", "Regions × products",
 }
 
+// ActualsSheet is the last sheet of a workbook whose plan has actual
+// results: the year to date against the plan, line by line.
+const ActualsSheet = "Plan vs actual"
+
 // Workbook returns the computed plan as an .xlsx workbook. When modified
 // is not zero it is written as the workbook's creation and modification
 // time; otherwise the file holds no time of its own.
@@ -44,6 +48,13 @@ func Workbook(r *compute.Result, modified time.Time) ([]byte, error) {
 		}
 		s := &sheet{w: w, name: name}
 		fills[i](s)
+		s.finish()
+	}
+	if r.Actuals != nil {
+		_, err := f.NewSheet(ActualsSheet)
+		w.note(err)
+		s := &sheet{w: w, name: ActualsSheet}
+		w.actuals(s)
 		s.finish()
 	}
 	f.SetActiveSheet(0)

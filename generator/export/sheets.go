@@ -401,3 +401,45 @@ func sum[T any](xs []T, f func(T) int64) int64 {
 	}
 	return n
 }
+
+// actuals writes the plan against actual: the year, then every month,
+// quarter, region, product line, channel and customer type, each line
+// with its target, plan to date, actual, attainment and projection.
+func (w *workbook) actuals(s *sheet) {
+	r, l := w.r, w.l
+	a := r.Actuals
+	s.head(1, 1, l.T("export.kind"), l.T("export.id"), l.T("export.name"), w.withUnit("col.target"),
+		w.withUnit("col.plan-to-date"), w.withUnit("col.actual"), l.T("col.attainment"), w.withUnit("col.projection"))
+	row := 2
+	line := func(kind string, at *compute.Attainment, bold bool) {
+		name := at.Name
+		if at.ID == compute.Unassigned && at.Name == "" {
+			name = l.T("actuals.unassigned")
+		}
+		s.write(row, 1, bold, txt(kind), txt(at.ID), txt(name), amountOf(at.Target), amountOf(at.Plan),
+			amountOf(at.Actual), ratioOf(at.Attainment), amountOf(at.Projection))
+		row++
+	}
+	year := a.Year
+	year.Name = l.Sprintf("kpi.through", r.Plan.MonthLabel(a.Through))
+	line(l.T("col.total"), &year, true)
+	for _, at := range a.Months {
+		line(l.T("col.month"), at, false)
+	}
+	for _, at := range a.Quarters {
+		line(l.T("col.quarter"), at, false)
+	}
+	for _, ra := range a.Regions {
+		line(l.T("col.region"), &ra.Attainment, false)
+	}
+	if o := a.Others; o != nil && r.Others != nil {
+		others := o.Attainment
+		others.Name = l.Sprintf("others.regions", r.Others.Count)
+		line(l.T("col.region"), &others, false)
+	}
+	for kind, lines := range [][]*compute.Attainment{a.Products, a.Channels, a.Customers} {
+		for _, at := range lines {
+			line(l.T([]string{"col.product", "col.channel", "col.customer"}[kind]), at, false)
+		}
+	}
+}

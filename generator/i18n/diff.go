@@ -81,6 +81,7 @@ func init() {
 		"export.value":         {"zh-CN": "数值", "en": "Value"},
 		"export.unit":          {"zh-CN": "单位", "en": "Unit"},
 		"export.id":            {"zh-CN": "编号", "en": "ID"},
+		"export.kind":          {"zh-CN": "类别", "en": "Kind"},
 		"export.name":          {"zh-CN": "名称", "en": "Name"},
 		"export.region-id":     {"zh-CN": "大区编号", "en": "Region ID"},
 		"export.channel-id":    {"zh-CN": "渠道编号", "en": "Channel ID"},
