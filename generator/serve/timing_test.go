@@ -28,6 +28,9 @@ func TestReloadTiming(t *testing.T) {
 	if src == "" {
 		t.Skip("set PLANBOOK_TIMING_SITE to a site folder to measure save-to-screen time")
 	}
+	if !filepath.IsAbs(src) {
+		src = filepath.Join("..", "..", src) // relative to the repository, where the command runs
+	}
 	chrome := browser.ForTest(t)
 	dir := t.TempDir()
 	for _, top := range []string{"content", "themes", "planbook.toml"} {
