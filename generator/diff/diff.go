@@ -120,7 +120,7 @@ func Compare(a, b *compute.Result) *Report {
 		{"target", c.plan}, {"time", c.time}, {"products", c.products}, {"regions", c.regions},
 		{"channels", c.channels}, {"customers", c.customers}, {"kpis", c.kpis},
 		{"promotions", c.promotions}, {"trainings", c.trainings}, {"milestones", c.milestones},
-		{"pages", c.pages},
+		{"pages", c.pages}, {"actuals", c.actuals},
 	} {
 		c.items = nil
 		s.fill()

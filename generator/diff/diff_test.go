@@ -259,3 +259,58 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Errorf("report has %d lines, want 7 (summary, heading, a table of one row):\n%s", got, md)
 	}
 }
+
+// TestActualsChanges changes one row of an actuals file: the report names
+// the year to date, the region, product line, channel and customer type of
+// that row and the month, with old and new values, and nothing else.
+// Removing the actuals lists the year to date as gone.
+func TestActualsChanges(t *testing.T) {
+	a := load(t, "actuals-april")
+	b := load(t, "actuals-april", edit{"content/actuals/2024-q1.csv", "2024-04,west,core,,existing,20", "2024-04,west,core,,existing,30"})
+	rep := diff.Compare(a, b)
+	if len(rep.Sections) != 1 || rep.Sections[0].ID != "actuals" {
+		t.Fatalf("sections %+v, want actuals alone", rep.Sections)
+	}
+	got := map[string]string{}
+	for _, it := range rep.Sections[0].Items {
+		if it.Kind == diff.Amount {
+			got[it.Key] = it.Old.FloatString(2) + " → " + it.New.FloatString(2)
+		} else {
+			got[it.Key] = ""
+		}
+	}
+	for key, want := range map[string]string{
+		"actuals.year.actual":                   "211.55 → 221.55",
+		"actuals.regions.west.actual":           "87.70 → 97.70",
+		"actuals.regions.west.months.1":         "20.00 → 30.00",
+		"actuals.products.core.actual":          "142.60 → 152.60",
+		"actuals.channels..actual":              "87.70 → 97.70",
+		"actuals.customers.existing.actual":     "120.60 → 130.60",
+		"actuals.year.projection":               "746.60 → 781.90",
+		"actuals.regions.west.attainment":       "",
+		"actuals.customers.existing.attainment": "",
+	} {
+		if g, ok := got[key]; !ok || g != want {
+			t.Errorf("%s: %q, want %q", key, g, want)
+		}
+	}
+	for key := range got {
+		if strings.Contains(key, "east") || strings.HasSuffix(key, ".plan") || strings.Contains(key, "through") {
+			t.Errorf("unchanged item reported: %s", key)
+		}
+	}
+	if len(got) != 15 {
+		t.Errorf("%d items, want 15: %v", len(got), got)
+	}
+	gone := diff.Compare(a, load(t, "actuals-april",
+		edit{"content/actuals/2024-q1.csv", "", ""}, edit{"content/actuals/2024-q2.csv", "", ""}))
+	var year *diff.Item
+	for i, it := range gone.Sections[0].Items {
+		if it.Key == "actuals.year.actual" {
+			year = &gone.Sections[0].Items[i]
+		}
+	}
+	if year == nil || year.Old == nil || year.New != nil {
+		t.Errorf("without actuals, the year to date is not reported as gone: %+v", year)
+	}
+}

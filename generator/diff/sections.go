@@ -475,3 +475,149 @@ func (c *comparer) join(names []string) string {
 	}
 	return strings.Join(names, "、")
 }
+
+// actuals compares the actual results: the last reported month, then the
+// year to date, each region's, product line's, channel's and customer
+// type's line (actual, plan to date, attainment and projection) and each
+// region's monthly actuals. A side without actuals has none of these.
+func (c *comparer) actuals() {
+	a, b, l := c.a.Actuals, c.b.Actuals, c.l
+	if a == nil && b == nil {
+		return
+	}
+	through := func(r *compute.Result) string {
+		if r.Actuals == nil {
+			return ""
+		}
+		return r.Plan.MonthLabel(r.Actuals.Through)
+	}
+	c.text(tierMain, "actuals.through", l.T("diff.actuals.through"), through(c.a), through(c.b))
+	line := func(tier int, key, name string, x, y *compute.Attainment) {
+		field := func(at *compute.Attainment, f func(*compute.Attainment) *big.Rat) *big.Rat {
+			if at == nil {
+				return nil
+			}
+			return f(at)
+		}
+		for _, f := range []struct {
+			key, col string
+			kind     Kind
+			get      func(*compute.Attainment) *big.Rat
+		}{
+			{"actual", "col.actual", Amount, func(at *compute.Attainment) *big.Rat { return at.Actual }},
+			{"plan", "col.plan-to-date", Amount, func(at *compute.Attainment) *big.Rat { return at.Plan }},
+			{"attainment", "col.attainment", Ratio, func(at *compute.Attainment) *big.Rat { return at.Attainment }},
+			{"projection", "col.projection", Amount, func(at *compute.Attainment) *big.Rat { return at.Projection }},
+		} {
+			c.figure(tier, f.kind, key+"."+f.key, label(name, l.T(f.col)), field(x, f.get), field(y, f.get))
+		}
+	}
+	var ya, yb *compute.Attainment
+	if a != nil {
+		ya = &a.Year
+	}
+	if b != nil {
+		yb = &b.Year
+	}
+	line(tierMain, "actuals.year", l.T("diff.actuals.year"), ya, yb)
+	type named struct {
+		at     *compute.Attainment
+		months *[12]*big.Rat
+	}
+	byID := func(x *compute.Actuals, kind string) map[string]named {
+		out := map[string]named{}
+		if x == nil {
+			return out
+		}
+		switch kind {
+		case "regions":
+			for _, ra := range x.Regions {
+				out[ra.ID] = named{&ra.Attainment, &ra.Months}
+			}
+		case "products":
+			for _, at := range x.Products {
+				out[at.ID] = named{at: at}
+			}
+		case "channels":
+			for _, at := range x.Channels {
+				out[at.ID] = named{at: at}
+			}
+		default:
+			for _, at := range x.Customers {
+				out[at.ID] = named{at: at}
+			}
+		}
+		return out
+	}
+	for _, kind := range []string{"regions", "products", "channels", "customers"} {
+		ma, mb := byID(a, kind), byID(b, kind)
+		// The new side's lines in its order, then the old side's gone ones.
+		ids := lineIDs(b, kind)
+		for _, id := range lineIDs(a, kind) {
+			if _, ok := mb[id]; !ok {
+				ids = append(ids, id)
+			}
+		}
+		for _, id := range ids {
+			x, y := ma[id], mb[id]
+			name := id
+			for _, n := range []named{y, x} {
+				if n.at != nil && n.at.Name != "" {
+					name = n.at.Name
+					break
+				}
+			}
+			if id == compute.Unassigned {
+				name = l.T("actuals.unassigned")
+			}
+			if col := map[string]string{"products": "col.product", "channels": "col.channel", "customers": "col.customer"}[kind]; col != "" {
+				name = label(l.T(col), name) // "Channel · Not assigned"; a product and a customer type may share a name
+			}
+			key := "actuals." + kind + "." + id
+			line(tierQuarter, key, name, x.at, y.at)
+			if kind == "regions" {
+				for m := 0; m < 12; m++ {
+					var old, new *big.Rat
+					if x.months != nil {
+						old = x.months[m]
+					}
+					if y.months != nil {
+						new = y.months[m]
+					}
+					if old == nil && new != nil && new.Sign() == 0 || new == nil && old != nil && old.Sign() == 0 {
+						continue
+					}
+					c.figure(tierMonth, Amount, fmt.Sprintf("%s.months.%d", key, m+1), label(name, c.month(m)), old, new)
+				}
+			}
+		}
+	}
+}
+
+// lineIDs returns the ids of one breakdown of x, in its order.
+func lineIDs(x *compute.Actuals, kind string) []string {
+	if x == nil {
+		return nil
+	}
+	var out []string
+	switch kind {
+	case "regions":
+		for _, ra := range x.Regions {
+			out = append(out, ra.ID)
+		}
+		return out
+	case "products":
+		for _, at := range x.Products {
+			out = append(out, at.ID)
+		}
+	case "channels":
+		for _, at := range x.Channels {
+			out = append(out, at.ID)
+		}
+	default:
+		for _, at := range x.Customers {
+			out = append(out, at.ID)
+		}
+	}
+	return out
+}
