@@ -160,7 +160,7 @@ func firstDiff(a, b string) string {
 // English) and compares every page with its golden copy under
 // testdata/golden/html.
 func TestGoldenHTML(t *testing.T) {
-	for _, name := range []string{"mini", "weights-april"} {
+	for _, name := range []string{"mini", "weights-april", "actuals-april"} {
 		t.Run(name, func(t *testing.T) {
 			ar, err := txtar.ParseFile("../testdata/sites/" + name + ".txtar")
 			if err != nil {

@@ -181,6 +181,9 @@ func (b *builder) attainmentTable(col string, names []string, lines []*compute.A
 	}
 	row := func(name string, at *compute.Attainment) []Cell {
 		cells := []Cell{text(name), b.amountRat(at.Target), b.amountRat(at.Plan), b.amountRat(at.Actual), b.percent(at.Attainment)}
+		if at.ID == compute.Unassigned && at.Projection == nil {
+			cells[1] = b.amountRat(nil) // no target of its own
+		}
 		if at.Plan.Sign() == 0 && at.Actual.Sign() == 0 {
 			cells[2], cells[3] = b.amountRat(nil), b.amountRat(nil) // a month still to come
 		}
