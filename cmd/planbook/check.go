@@ -7,6 +7,7 @@ import (
 
 	"planbook/generator"
 	"planbook/generator/diag"
+	"planbook/generator/numfmt"
 )
 
 func init() {
@@ -63,6 +64,17 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 				nwarn++
 			}
 		}
+	}
+	if r != nil && r.Actuals != nil {
+		a := r.Actuals
+		attainment := "–"
+		if a.Year.Attainment != nil {
+			attainment = numfmt.Percent(a.Year.Attainment, 1)
+		}
+		fmt.Fprintf(stdout, "Actuals: %s in %s through %s: %s %s, %s of the plan to date; full-year projection %s %s\n",
+			plural(len(r.Plan.Actuals), "row"), plural(len(r.Plan.ActualsFiles), "file"), r.Plan.MonthLabel(a.Through),
+			numfmt.Group(numfmt.Exact(a.Year.Actual), ","), r.Plan.Unit, attainment,
+			numfmt.Group(numfmt.Exact(a.Year.Projection), ","), r.Plan.Unit)
 	}
 	fmt.Fprintf(stdout, "%s, %s\n", plural(nerr, "error"), plural(nwarn, "warning"))
 	if nerr > 0 {

@@ -63,7 +63,8 @@ func TestCheckExample(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check exited %d:\n%s%s", code, out, errs)
 	}
-	for _, want := range []string{"Checks:", "new-product-share", "revenue-per-head-growth", "splits", "0 errors"} {
+	for _, want := range []string{"Checks:", "new-product-share", "revenue-per-head-growth", "splits", "0 errors",
+		"Actuals: 756 rows in 1 file through 2024-09: 10,342.7 万元, 98.6% of the plan to date; full-year projection 13,609 万元"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
 		}
