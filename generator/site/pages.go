@@ -182,6 +182,21 @@ func (b *builder) regionsIndex(pd *pageData) {
 		t.Rows = append(t.Rows, []Cell{text(b.othersName()), text(""), text(""), text(""), b.amount(o.Target), b.percent(b.share(o.Target, r.Target)), text(""), b.count(o.Headcount), text("")})
 	}
 	t.Foot = []Cell{text(l.T("col.total")), text(""), text(""), b.amountRat(r.Plan.Baseline.Revenue), b.amount(r.Target), b.percent(b.share(r.Target, r.Target)), b.change(r.Growth), b.count(heads), b.amountRat(r.PerHead.Target)}
+	if a := r.Actuals; a != nil {
+		// With actual results: each region's attainment to date.
+		t.Head = append(t.Head, head(l.T("col.attainment"), true))
+		for i, reg := range r.Regions {
+			var at *big.Rat
+			if ra := b.regionActual(reg.ID); ra != nil {
+				at = ra.Attainment.Attainment
+			}
+			t.Rows[i] = append(t.Rows[i], b.percent(at))
+		}
+		if a.Others != nil && r.Others != nil {
+			t.Rows[len(t.Rows)-1] = append(t.Rows[len(t.Rows)-1], b.percent(a.Others.Attainment.Attainment))
+		}
+		t.Foot = append(t.Foot, b.percent(a.Year.Attainment))
+	}
 	pd.Regions = &regionsPage{
 		Lead:   l.Sprintf("regions.lead", len(r.Regions), l.Amount(r.Amount(r.Target), 4, r.Plan.Unit)),
 		Table:  t,
