@@ -40,7 +40,9 @@ func (b *builder) dashboard(pd *pageData) {
 		d.Cards = append(d.Cards, c)
 	}
 	if a := r.Actuals; a != nil {
-		d.Cards = append(d.Cards, b.actualsCards(&a.Year, p.MonthLabel(a.Through))[1])
+		c := b.actualsCards(&a.Year, p.MonthLabel(a.Through))[1]
+		c.Note += " · " + l.T("kpi.projection") + " " + l.Amount(a.Year.Projection, 4, p.Unit)
+		d.Cards = append(d.Cards, c)
 	}
 	for _, c := range r.Checks {
 		d.Checks = append(d.Checks, checkView{Level: string(c.Level), Label: l.T("level." + string(c.Level)), Code: c.Code, Message: c.Message})
