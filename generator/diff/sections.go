@@ -520,48 +520,25 @@ func (c *comparer) actuals() {
 		yb = &b.Year
 	}
 	line(tierMain, "actuals.year", l.T("diff.actuals.year"), ya, yb)
-	type named struct {
-		at     *compute.Attainment
-		months *[12]*big.Rat
-	}
-	byID := func(x *compute.Actuals, kind string) map[string]named {
-		out := map[string]named{}
-		if x == nil {
-			return out
-		}
-		switch kind {
-		case "regions":
-			for _, ra := range x.Regions {
-				out[ra.ID] = named{&ra.Attainment, &ra.Months}
-			}
-		case "products":
-			for _, at := range x.Products {
-				out[at.ID] = named{at: at}
-			}
-		case "channels":
-			for _, at := range x.Channels {
-				out[at.ID] = named{at: at}
-			}
-		default:
-			for _, at := range x.Customers {
-				out[at.ID] = named{at: at}
-			}
-		}
-		return out
-	}
 	for _, kind := range []string{"regions", "products", "channels", "customers"} {
-		ma, mb := byID(a, kind), byID(b, kind)
+		la, lb := actualLines(a, kind), actualLines(b, kind)
+		ma, mb := map[string]actualLine{}, map[string]actualLine{}
 		// The new side's lines in its order, then the old side's gone ones.
-		ids := lineIDs(b, kind)
-		for _, id := range lineIDs(a, kind) {
-			if _, ok := mb[id]; !ok {
-				ids = append(ids, id)
+		var ids []string
+		for _, x := range lb {
+			mb[x.at.ID] = x
+			ids = append(ids, x.at.ID)
+		}
+		for _, x := range la {
+			ma[x.at.ID] = x
+			if _, ok := mb[x.at.ID]; !ok {
+				ids = append(ids, x.at.ID)
 			}
 		}
 		for _, id := range ids {
 			x, y := ma[id], mb[id]
 			name := id
-			for _, n := range []named{y, x} {
+			for _, n := range []actualLine{y, x} {
 				if n.at != nil && n.at.Name != "" {
 					name = n.at.Name
 					break
@@ -594,29 +571,36 @@ func (c *comparer) actuals() {
 	}
 }
 
-// lineIDs returns the ids of one breakdown of x, in its order.
-func lineIDs(x *compute.Actuals, kind string) []string {
+// actualLine is one line of a breakdown of the actuals, with the months
+// of a region's.
+type actualLine struct {
+	at     *compute.Attainment
+	months *[12]*big.Rat
+}
+
+// actualLines returns the lines of one breakdown of x, in its order.
+func actualLines(x *compute.Actuals, kind string) []actualLine {
 	if x == nil {
 		return nil
 	}
-	var out []string
+	var out []actualLine
 	switch kind {
 	case "regions":
 		for _, ra := range x.Regions {
-			out = append(out, ra.ID)
+			out = append(out, actualLine{&ra.Attainment, &ra.Months})
 		}
 		return out
 	case "products":
 		for _, at := range x.Products {
-			out = append(out, at.ID)
+			out = append(out, actualLine{at: at})
 		}
 	case "channels":
 		for _, at := range x.Channels {
-			out = append(out, at.ID)
+			out = append(out, actualLine{at: at})
 		}
 	default:
 		for _, at := range x.Customers {
-			out = append(out, at.ID)
+			out = append(out, actualLine{at: at})
 		}
 	}
 	return out
