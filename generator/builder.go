@@ -48,11 +48,13 @@ type Builder struct {
 
 // lastBuild is what a builder keeps of its last successful build.
 type lastBuild struct {
-	toml   [sha256.Size]byte // the TOML files it computed from
-	result *compute.Result
-	data   publish.Files // plan.json and the CSV files
-	files  publish.Files // everything it published
-	out    string
+	toml     [sha256.Size]byte // the TOML files it computed from
+	figures  [sha256.Size]byte // the TOML and actuals files
+	result   *compute.Result
+	planData publish.Files // plan.json and the plan's CSV files
+	data     publish.Files // those and the actuals' files
+	files    publish.Files // everything it published
+	out      string
 }
 
 // NewBuilder returns a builder for the site folder dir writing to out.
@@ -82,16 +84,26 @@ func (b *Builder) Build() (*Report, error) {
 		rep.Diagnostics = errs
 		return rep, errs.Err()
 	}
-	// The figures depend on the TOML and actuals files alone: when none
-	// changed, the last computation and data files still hold.
-	toml := tomlKey(p)
+	// The plan's figures depend on the TOML files alone, and the actuals'
+	// on those and the actuals files: when none changed, the last
+	// computation and data files still hold; when only actuals changed,
+	// only they are compared with the plan again.
+	toml, figures := figuresKey(p, false), figuresKey(p, true)
 	var r *compute.Result
-	var data publish.Files
-	if b.last != nil && b.last.toml == toml {
+	var dataOut, planData publish.Files
+	switch {
+	case b.last != nil && b.last.figures == figures:
 		copied := *b.last.result
 		copied.Plan = p
-		r, data = &copied, b.last.data
-	} else {
+		r, dataOut, planData = &copied, b.last.data, b.last.planData
+	case b.last != nil && b.last.toml == toml:
+		copied := *b.last.result
+		copied.Plan = p
+		aerrs := compute.CompareActuals(&copied)
+		aerrs.FillSource(p.SourceLine)
+		errs.Append(aerrs)
+		r, planData = &copied, b.last.planData
+	default:
 		var cerrs *diag.List
 		r, cerrs = compute.Compute(p)
 		cerrs.FillSource(p.SourceLine)
@@ -125,7 +137,7 @@ func (b *Builder) Build() (*Report, error) {
 		}
 		b.theme, b.themeName, b.themeStale = th, r.Plan.Config.Theme, false
 	}
-	so := site.Options{Cache: b.pages, Version: PlanVersion(b.Site), Progress: b.Progress, Figures: toml}
+	so := site.Options{Cache: b.pages, Version: PlanVersion(b.Site), Progress: b.Progress, Figures: figures}
 	if b.Compare != "" {
 		changes, err := Changes(b.Site, b.Compare, r)
 		if err != nil {
@@ -139,10 +151,19 @@ func (b *Builder) Build() (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return rep, err
 	}
-	if data == nil {
-		data = dataFiles(r)
+	if dataOut == nil {
+		if planData == nil || len(b.Regions) > 0 {
+			planData = planFiles(r)
+		}
+		dataOut = publish.Files{}
+		for name, d := range planData {
+			dataOut[name] = d
+		}
+		for name, d := range data.ActualsFiles(r) {
+			dataOut[name] = d
+		}
 	}
-	for name, d := range data {
+	for name, d := range dataOut {
 		files[name] = d
 	}
 	if len(b.Regions) > 0 {
@@ -167,17 +188,17 @@ func (b *Builder) Build() (*Report, error) {
 	}
 	rep.Stats = st
 	if err == nil {
-		b.last = &lastBuild{toml: toml, result: full, data: data, files: files, out: rep.Out}
+		b.last = &lastBuild{toml: toml, figures: figures, result: full, planData: planData, data: dataOut, files: files, out: rep.Out}
 	}
 	return rep, err
 }
 
-// tomlKey hashes the TOML and actuals files of a plan: the only inputs of
-// its figures.
-func tomlKey(p *plan.Plan) [sha256.Size]byte {
+// figuresKey hashes the TOML files of a plan, the only inputs of its
+// figures, and with actuals also its actuals files.
+func figuresKey(p *plan.Plan, actuals bool) [sha256.Size]byte {
 	var names []string
 	for name := range p.Sources {
-		if plan.IsFigures(name) {
+		if strings.HasSuffix(name, ".toml") || actuals && plan.IsFigures(name) {
 			names = append(names, name)
 		}
 	}
@@ -203,11 +224,17 @@ func render(r *compute.Result, th *site.Theme, o site.Options) (publish.Files, *
 
 // dataFiles returns data/plan.json and the CSV files.
 func dataFiles(r *compute.Result) publish.Files {
-	files := publish.Files{"data/plan.json": data.JSON(r)}
-	for name, b := range data.CSV(r) {
+	files := planFiles(r)
+	for name, b := range data.ActualsFiles(r) {
 		files[name] = b
 	}
-	for name, b := range data.ActualsFiles(r) {
+	return files
+}
+
+// planFiles returns plan.json and the plan's CSV files.
+func planFiles(r *compute.Result) publish.Files {
+	files := publish.Files{"data/plan.json": data.JSON(r)}
+	for name, b := range data.CSV(r) {
 		files[name] = b
 	}
 	return files

@@ -57,6 +57,16 @@ type RegionActual struct {
 	Months [12]*big.Rat
 }
 
+// CompareActuals compares the actual results of r.Plan with the computed
+// plan r again, replacing r.Actuals: for a plan whose TOML files did not
+// change since r was computed, but whose actuals did.
+func CompareActuals(r *Result) *diag.List {
+	c := &computer{p: r.Plan, r: r, errs: &diag.List{}}
+	r.Actuals = nil
+	c.actuals()
+	return c.errs
+}
+
 // actuals adds up p.Actuals against the computed plan; nil when
 // there are none.
 func (c *computer) actuals() {
