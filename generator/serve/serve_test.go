@@ -143,6 +143,37 @@ func TestNewRegionInNewFolder(t *testing.T) {
 	})
 }
 
+// TestActualsWhileServing adds an actuals file in a new content/actuals
+// folder while serving: the Plan vs actual page appears; a broken row then
+// shows the error page naming the file and line; the fix brings the page
+// back with the corrected figure.
+func TestActualsWhileServing(t *testing.T) {
+	region := "name = \"East\"\nstage = \"mature\"\nshare = \"100%\"\n"
+	dir, _, url := start(t, map[string]string{"content/plan.toml": planTOML, "content/regions/east.toml": region})
+	if code, _ := get(t, url+"actuals/"); code != 404 {
+		t.Fatalf("actuals page exists before any actuals: %d", code)
+	}
+	folder := filepath.Join(dir, "content", "actuals")
+	os.Mkdir(folder, 0o755)
+	time.Sleep(100 * time.Millisecond) // the folder is seen before the file is written
+	file := filepath.Join(folder, "2024.csv")
+	os.WriteFile(file, []byte("month,region,product,channel,customer,revenue\n2024-01,east,,,,81.5\n"), 0o644)
+	waitFor(t, "the actuals page", func() bool {
+		code, body := get(t, url+"actuals/")
+		return code == 200 && strings.Contains(body, "81.5")
+	})
+	os.WriteFile(file, []byte("month,region,product,channel,customer,revenue\n2024-01,eats,,,,81.5\n"), 0o644)
+	waitFor(t, "the error page", func() bool {
+		_, body := get(t, url+"actuals/")
+		return strings.Contains(body, "content/actuals/2024.csv:2:9") && strings.Contains(body, "did you mean")
+	})
+	os.WriteFile(file, []byte("month,region,product,channel,customer,revenue\n2024-01,east,,,,90.25\n"), 0o644)
+	waitFor(t, "the fixed page", func() bool {
+		code, body := get(t, url+"actuals/")
+		return code == 200 && strings.Contains(body, "90.25") && !strings.Contains(body, "did you mean")
+	})
+}
+
 // TestBurstIsBatched writes a page 50 times in a row: one or two rebuilds
 // follow, not 50.
 func TestBurstIsBatched(t *testing.T) {
