@@ -160,7 +160,8 @@ func Tree(r *compute.Result) Object {
 
 // Lookup finds the figure at key, a dotted path into plan.json: object
 // keys by name, list entries by their id, and the entries of quarters and
-// months as q1..q4 and m1..m12 (or 1-based numbers). For example
+// months (figures, or lines without an id) as q1..q4 and m1..m12 (or
+// 1-based numbers). For example
 // "target", "quarters.q3", "products.new.share" or
 // "regions.east.channels.direct.target".
 func Lookup(tree Object, key string) (Leaf, error) {
@@ -212,7 +213,7 @@ func objectKeys(o Object) []string {
 func listEntry(l List, part string) (Value, []string) {
 	var names []string
 	if len(l) > 0 {
-		if _, isObj := l[0].(Object); isObj {
+		if o, isObj := l[0].(Object); isObj && o.Get("id") != nil {
 			for _, e := range l {
 				o := e.(Object)
 				id, _ := o.Get("id").(Leaf)

@@ -179,9 +179,14 @@ func (b *builder) valueShortcode(pg *plan.Page, sc Shortcode) string {
 		b.errorAt(pg, sc.Line, sc.Col, "value shortcode takes one key", `write {{< value "target" >}}; the keys are listed in docs/site.md`)
 		return ""
 	}
+	if strings.HasPrefix(sc.Args[0], "actuals.") && b.r.Actuals == nil {
+		b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("value %q is an actual result, and the plan has none", sc.Args[0]),
+			"add the year's results as content/actuals/*.csv, or remove the value until then")
+		return ""
+	}
 	leaf, err := data.Lookup(b.tree, sc.Args[0])
 	if err != nil {
-		b.errorAt(pg, sc.Line, sc.Col, err.Error(), "value keys are paths into data/plan.json, such as target, quarters.q3 or regions.east.target; docs/site.md lists them")
+		b.errorAt(pg, sc.Line, sc.Col, err.Error(), "value keys are paths into data/plan.json, such as target, quarters.q3 or regions.east.target, or into data/actuals.json after actuals.; docs/site.md lists them")
 		return ""
 	}
 	return b.formatLeaf(leaf)

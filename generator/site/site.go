@@ -110,6 +110,10 @@ func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.L
 	b.tree, b.regionFigures = o.Cache.figures(o.Figures)
 	if b.tree == nil {
 		b.tree = data.Tree(r)
+		if r.Actuals != nil {
+			// Value keys under actuals. are paths into data/actuals.json.
+			b.tree = append(b.tree, data.Field{Key: "actuals", Value: data.ActualsTree(r)})
+		}
 		if o.Cache != nil {
 			b.regionFigures = b.regionFiguresKeys()
 			o.Cache.keepFigures(o.Figures, b.tree, b.regionFigures)
