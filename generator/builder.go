@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -88,7 +87,7 @@ func (b *Builder) Build() (*Report, error) {
 	// on those and the actuals files: when none changed, the last
 	// computation and data files still hold; when only actuals changed,
 	// only they are compared with the plan again.
-	toml, figures := figuresKey(p, false), figuresKey(p, true)
+	toml, figures := p.SourcesSum(plan.IsTOML), p.SourcesSum(plan.IsFigures)
 	var r *compute.Result
 	var dataOut, planData publish.Files
 	switch {
@@ -152,7 +151,7 @@ func (b *Builder) Build() (*Report, error) {
 		return rep, err
 	}
 	if dataOut == nil {
-		if planData == nil || len(b.Regions) > 0 {
+		if planData == nil {
 			planData = planFiles(r)
 		}
 		dataOut = publish.Files{}
@@ -191,25 +190,6 @@ func (b *Builder) Build() (*Report, error) {
 		b.last = &lastBuild{toml: toml, figures: figures, result: full, planData: planData, data: dataOut, files: files, out: rep.Out}
 	}
 	return rep, err
-}
-
-// figuresKey hashes the TOML files of a plan, the only inputs of its
-// figures, and with actuals also its actuals files.
-func figuresKey(p *plan.Plan, actuals bool) [sha256.Size]byte {
-	var names []string
-	for name := range p.Sources {
-		if strings.HasSuffix(name, ".toml") || actuals && plan.IsFigures(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, name := range names {
-		h.Write([]byte(name + "\x00" + p.Sources[name] + "\x00"))
-	}
-	var sum [sha256.Size]byte
-	copy(sum[:], h.Sum(nil))
-	return sum
 }
 
 // render renders the pages and data files of a computed plan.

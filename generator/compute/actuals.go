@@ -112,11 +112,7 @@ func (c *computer) actuals() {
 		a.Regions = append(a.Regions, ra)
 	}
 	for m, actual := range months {
-		target, planned := r.Amount(r.Months[m]), new(big.Rat)
-		if m <= a.Through {
-			planned = target
-		}
-		a.Months[m] = period(p.MonthLabel(m), target, planned, micro(actual))
+		a.Months[m] = a.MonthLine(p.MonthLabel(m), m, r.Amount(r.Months[m]), micro(actual))
 	}
 	for q := range a.Quarters {
 		target, planned, actual := new(big.Rat), new(big.Rat), new(big.Rat)
@@ -125,7 +121,7 @@ func (c *computer) actuals() {
 			planned.Add(planned, mo.Plan)
 			actual.Add(actual, mo.Actual)
 		}
-		a.Quarters[q] = period(fmt.Sprintf("Q%d", q+1), target, planned, actual)
+		a.Quarters[q] = Period(fmt.Sprintf("Q%d", q+1), target, planned, actual)
 	}
 
 	// The company and each region: plan to date from their month targets.
@@ -195,20 +191,34 @@ func (c *computer) actuals() {
 	r.Actuals = a
 }
 
-// period is a month's or a quarter's line: no projection.
-func period(label string, target, planned, actual *big.Rat) *Attainment {
-	at := &Attainment{ID: label, Name: label, Target: target, Plan: planned, Actual: actual}
-	if planned.Sign() != 0 {
-		at.Attainment = new(big.Rat).Quo(actual, planned)
+// Period returns a month's or a quarter's line (no projection): its
+// attainment is Rate(actual, planned).
+func Period(label string, target, planned, actual *big.Rat) *Attainment {
+	return &Attainment{ID: label, Name: label, Target: target, Plan: planned, Actual: actual, Attainment: Rate(actual, planned)}
+}
+
+// MonthLine returns the line of fiscal month m with its target and
+// actual: its plan to date is the target up to Through and 0 after it.
+func (a *Actuals) MonthLine(label string, m int, target, actual *big.Rat) *Attainment {
+	planned := new(big.Rat)
+	if m <= a.Through {
+		planned = target
 	}
-	return at
+	return Period(label, target, planned, actual)
+}
+
+// Rate returns actual ÷ planned, or nil when planned is 0.
+func Rate(actual, planned *big.Rat) *big.Rat {
+	if planned.Sign() == 0 {
+		return nil
+	}
+	return new(big.Rat).Quo(actual, planned)
 }
 
 // attainment compares actual with plan to date and projects the year.
 func (c *computer) attainment(id, name string, target, planned, actual *big.Rat) *Attainment {
-	at := &Attainment{ID: id, Name: name, Target: target, Plan: planned, Actual: actual}
-	if planned.Sign() != 0 {
-		at.Attainment = new(big.Rat).Quo(actual, planned)
+	at := &Attainment{ID: id, Name: name, Target: target, Plan: planned, Actual: actual, Attainment: Rate(actual, planned)}
+	if at.Attainment != nil {
 		at.Projection = new(big.Rat).Mul(target, at.Attainment)
 	} else {
 		at.Projection = new(big.Rat).Sub(target, planned)
@@ -276,12 +286,7 @@ func (b breakdown) unassigned(list []*Attainment, year *big.Rat) []*Attainment {
 	if !ok && planned.Sign() == 0 {
 		return list
 	}
-	v := b.get(Unassigned)
-	at := &Attainment{ID: Unassigned, Target: new(big.Rat), Plan: planned, Actual: v}
-	if planned.Sign() != 0 {
-		at.Attainment = new(big.Rat).Quo(v, planned)
-	}
-	return append(list, at)
+	return append(list, Period(Unassigned, new(big.Rat), planned, b.get(Unassigned)))
 }
 
 func allZero(weights []*big.Rat) bool {

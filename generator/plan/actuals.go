@@ -21,10 +21,14 @@ import (
 // the format).
 const ActualsDir = "content/actuals"
 
+// IsTOML reports whether a site file is a TOML file: the inputs of the
+// plan's figures.
+func IsTOML(name string) bool { return strings.HasSuffix(name, ".toml") }
+
 // IsFigures reports whether a site file is an input of the computed
 // figures: a TOML file or an actuals file.
 func IsFigures(name string) bool {
-	return strings.HasSuffix(name, ".toml") || strings.HasPrefix(name, ActualsDir+"/")
+	return IsTOML(name) || strings.HasPrefix(name, ActualsDir+"/")
 }
 
 // Actual is one row of an actuals file: revenue booked in one month, in
@@ -87,7 +91,7 @@ func (l *Loader) loadActuals(fsys fs.FS, p *Plan, errs *diag.List) {
 	sort.Strings(names)
 	var planSum [sha256.Size]byte
 	if len(names) > 0 {
-		planSum = tomlSum(p)
+		planSum = p.SourcesSum(IsTOML)
 	}
 	seen := map[string]bool{}
 	for _, name := range names {
@@ -114,25 +118,6 @@ func (l *Loader) loadActuals(fsys fs.FS, p *Plan, errs *diag.List) {
 			delete(l.actuals, file)
 		}
 	}
-}
-
-// tomlSum hashes the TOML files read so far: what actuals are checked
-// against.
-func tomlSum(p *Plan) [sha256.Size]byte {
-	names := make([]string, 0, len(p.Sources))
-	for name := range p.Sources {
-		if strings.HasSuffix(name, ".toml") {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, name := range names {
-		h.Write([]byte(name + "\x00" + p.Sources[name] + "\x00"))
-	}
-	var sum [sha256.Size]byte
-	copy(sum[:], h.Sum(nil))
-	return sum
 }
 
 // ReadActuals reads the text of one actuals file of plan p, reporting
@@ -195,14 +180,7 @@ func (a *actualsReader) read(text string) []*Actual {
 		regions[reg.ID] = reg
 		a.channels[reg.ID] = memberIDs(Members(reg.Channels))
 	}
-	a.first = fmt.Sprintf("%04d-%02d", a.p.Year, a.p.FiscalStart)
-	lastYear, lastMonth := a.p.Year, a.p.FiscalStart-1
-	if lastMonth == 0 {
-		lastMonth = 12
-	} else {
-		lastYear++
-	}
-	a.last = fmt.Sprintf("%04d-%02d", lastYear, lastMonth)
+	a.first, a.last = a.p.MonthLabel(0), a.p.MonthLabel(11)
 	products := memberIDs(Members(a.p.Products))
 	customers := memberIDs(Members(a.p.Customers))
 	// The rows are allocated together: a year of them can be hundreds of
@@ -317,14 +295,13 @@ func (a *actualsReader) csvError(err error) {
 // in the fiscal year.
 func (a *actualsReader) month(v string, line, col int, row *Actual) bool {
 	first, last := a.first, a.last
-	var y, m int
 	if len(v) != 7 || v[4] != '-' || !digits(v[:4]) || !digits(v[5:]) {
 		a.rowError(line, col, "write the month as year-month: "+first,
 			"month %q is not a year and month", v)
 		return false
 	}
-	y, _ = strconv.Atoi(v[:4])
-	m, _ = strconv.Atoi(v[5:])
+	y, _ := strconv.Atoi(v[:4])
+	m, _ := strconv.Atoi(v[5:])
 	if m < 1 || m > 12 {
 		a.rowError(line, col, "months are 01 to 12", "month %q has no month %d", v, m)
 		return false

@@ -8,6 +8,7 @@
 package plan
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"math/big"
 	"sort"
@@ -54,6 +55,25 @@ type Plan struct {
 	Sources map[string]string
 
 	refs []ref // region and product ids to check once all files are read
+}
+
+// SourcesSum hashes the names and texts of the files read for the plan
+// that keep selects, in name order.
+func (p *Plan) SourcesSum(keep func(name string) bool) [sha256.Size]byte {
+	names := make([]string, 0, len(p.Sources))
+	for name := range p.Sources {
+		if keep(name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, name := range names {
+		h.Write([]byte(name + "\x00" + p.Sources[name] + "\x00"))
+	}
+	var sum [sha256.Size]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
 
 // SourceLine returns line n (1-based) of a file read for the plan, or "".

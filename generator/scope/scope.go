@@ -149,9 +149,7 @@ func actuals(a *compute.Actuals, keep map[string]bool, hidden int) *compute.Actu
 			o.Months[m].Add(o.Months[m], ra.Months[m])
 		}
 	}
-	if o.Plan.Sign() != 0 {
-		o.Attainment.Attainment = new(big.Rat).Quo(o.Actual, o.Plan)
-	}
+	o.Attainment.Attainment = compute.Rate(o.Actual, o.Plan)
 	out.Others = o
 	return &out
 }

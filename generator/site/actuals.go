@@ -94,15 +94,7 @@ func (b *builder) monthLines(region *compute.Region) []*compute.Attainment {
 	ra := b.regionActual(region.ID)
 	out := make([]*compute.Attainment, 12)
 	for m := range out {
-		target := b.r.Amount(region.Months[m])
-		at := &compute.Attainment{ID: b.r.Plan.MonthLabel(m), Target: target, Plan: new(big.Rat), Actual: ra.Months[m]}
-		if m <= a.Through {
-			at.Plan = target
-			if target.Sign() != 0 {
-				at.Attainment = new(big.Rat).Quo(at.Actual, target)
-			}
-		}
-		out[m] = at
+		out[m] = a.MonthLine(b.r.Plan.MonthLabel(m), m, b.r.Amount(region.Months[m]), ra.Months[m])
 	}
 	return out
 }

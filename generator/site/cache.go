@@ -7,7 +7,6 @@ import (
 	"planbook/generator/compute"
 	"planbook/generator/data"
 	"planbook/generator/plan"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -112,16 +111,8 @@ func (b *builder) inputs() [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(b.theme.version[:])
 	h.Write([]byte(b.versionText() + "\x00"))
-	var names []string
-	for name := range b.r.Plan.Sources {
-		if plan.IsFigures(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		h.Write([]byte(name + "\x00" + b.r.Plan.Sources[name] + "\x00"))
-	}
+	figures := b.r.Plan.SourcesSum(plan.IsFigures)
+	h.Write(figures[:])
 	for _, pg := range b.r.Plan.Pages {
 		h.Write([]byte(pg.Slug + "\x00" + pg.Title + "\x00"))
 	}

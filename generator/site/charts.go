@@ -206,9 +206,7 @@ func baseOf(chart any) *charts.BaseConfiguration {
 }
 
 // num writes an amount as an exact JSON number for a chart's data.
-func (b *builder) num(units int64) json.Number {
-	return json.Number(numfmt.Exact(b.r.Amount(units)))
-}
+func (b *builder) num(units int64) json.Number { return exact(b.r.Amount(units)) }
 
 func ratioNum(r *big.Rat) json.Number {
 	if r == nil {
