@@ -7,6 +7,7 @@ import (
 
 	"planbook/generator"
 	"planbook/generator/diag"
+	"planbook/generator/i18n"
 	"planbook/generator/numfmt"
 )
 
@@ -57,8 +58,9 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	nerr, nwarn := len(errs.Errors()), len(errs.Warnings())
 	if r != nil {
 		fmt.Fprintln(stdout, "Checks:")
+		l := i18n.Lang(r.Plan.Config.Language)
 		for _, c := range r.Checks {
-			fmt.Fprintf(stdout, "  %-8s %-24s %s\n", c.Level, c.Code, c.Message)
+			fmt.Fprintf(stdout, "  %-8s %-24s %s\n", c.Level, c.Code, l.Format(c.Message()))
 			switch c.Level {
 			case "warning":
 				nwarn++

@@ -9,6 +9,7 @@ import (
 
 	"planbook/generator/compute"
 	"planbook/generator/diag"
+	"planbook/generator/i18n"
 )
 
 // repoPath returns the path of a site's file as CI knows it: the site
@@ -57,8 +58,9 @@ func checkJSON(w io.Writer, r *compute.Result, errs *diag.List) int {
 		Checks   []jsonCheck      `json:"checks"`
 	}{Errors: jsonDiagnostics(errs.Errors()), Warnings: jsonDiagnostics(errs.Warnings()), Checks: []jsonCheck{}}
 	if r != nil {
+		l := i18n.Lang(r.Plan.Config.Language)
 		for _, c := range r.Checks {
-			out.Checks = append(out.Checks, jsonCheck{string(c.Level), c.Code, c.Message})
+			out.Checks = append(out.Checks, jsonCheck{string(c.Level), c.Code, l.Format(c.Message())})
 		}
 	}
 	enc := json.NewEncoder(w)

@@ -12,6 +12,7 @@ import (
 
 	"planbook/generator/alloc"
 	"planbook/generator/diag"
+	"planbook/generator/message"
 	"planbook/generator/plan"
 )
 
@@ -122,12 +123,21 @@ type ChannelTotal struct {
 	Regions int // how many regions have it
 }
 
-// Check is one entry of the checks list.
+// Check is one entry of the checks list, as data: its text is written
+// where it is shown, in the reader's language (i18n.Lang.Format of
+// Message).
 type Check struct {
-	Level   CheckLevel
-	Code    string
-	Message string
+	Level CheckLevel
+	Code  string
+	Key   string        // the catalog key of its wording
+	Args  []message.Arg // the figures and names it quotes
+	// Regions are the ids of the regions the check is about; empty for the
+	// company as a whole. A site for other regions' audience leaves it out.
+	Regions []string
 }
+
+// Message returns the check's text as a message to translate.
+func (c Check) Message() message.Message { return message.Message{Key: c.Key, Args: c.Args} }
 
 // CheckLevel is ok, warning or error.
 type CheckLevel string

@@ -8,6 +8,7 @@ import (
 
 	"planbook/generator/compute"
 	"planbook/generator/diag"
+	"planbook/generator/i18n"
 )
 
 // Kind says what a figure of the plan is, which decides how it is written
@@ -135,8 +136,9 @@ func Tree(r *compute.Result) Object {
 		kpis = append(kpis, Object{{"id", text(k.ID)}, {"name", text(k.Name)}, {"baseline", v(k.Baseline)}, {"target", v(k.Target)}})
 	}
 	checks := List{}
+	l := i18n.Lang(p.Config.Language)
 	for _, c := range r.Checks {
-		checks = append(checks, Object{{"level", text(string(c.Level))}, {"code", text(c.Code)}, {"message", text(c.Message)}})
+		checks = append(checks, Object{{"level", text(string(c.Level))}, {"code", text(c.Code)}, {"message", text(l.Format(c.Message()))}})
 	}
 	return Object{
 		{"title", text(p.Title)}, {"year", count(int64(p.Year))}, {"currency", text(p.Currency)}, {"unit", text(p.Unit)},

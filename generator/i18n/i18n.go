@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 
+	"planbook/generator/message"
 	"planbook/generator/numfmt"
 )
 
@@ -29,6 +30,49 @@ func (l Lang) T(key string) string {
 // Sprintf formats the string for key in l with args.
 func (l Lang) Sprintf(key string, args ...any) string {
 	return fmt.Sprintf(l.T(key), args...)
+}
+
+// Format writes m in l: its wording with each argument formatted by its
+// type (amounts and percentages in l's number style, nested messages in
+// l too).
+func (l Lang) Format(m message.Message) string {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		args[i] = l.arg(a)
+	}
+	return l.Sprintf(m.Key, args...)
+}
+
+// arg returns an argument of a message as the value its verb takes: a
+// string, or an int for a Count.
+func (l Lang) arg(a message.Arg) any {
+	switch a := a.(type) {
+	case message.Text:
+		return string(a)
+	case message.Count:
+		return int(a)
+	case message.Amount:
+		return l.Amount(a.Value, a.Places, a.Unit)
+	case message.Percent:
+		if a.Signed {
+			return l.SignedPercent(a.Value)
+		}
+		return l.Percent(a.Value)
+	case message.Multiple:
+		return l.Multiple(a.Of, a.Per)
+	case message.Message:
+		return l.Format(a)
+	}
+	return fmt.Sprint(a)
+}
+
+// Multiple formats of / per as a multiple with one decimal: "4.8×", or
+// "–" when per is zero.
+func (l Lang) Multiple(of, per *big.Rat) string {
+	if per.Sign() == 0 {
+		return "–"
+	}
+	return new(big.Rat).Quo(of, per).FloatString(1) + "×"
 }
 
 // Amount formats an amount with thousands separators and the plan's

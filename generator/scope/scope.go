@@ -80,15 +80,14 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 
 	// Items: those for everyone or for a kept region, naming kept regions
 	// only.
-	var dropped []string
-	p.Promotions = items(r.Plan.Promotions, keep, &dropped,
-		func(x *plan.Promotion) ([]string, string) { return x.Regions, x.Name },
+	p.Promotions = items(r.Plan.Promotions, keep,
+		func(x plan.Promotion) []string { return x.Regions },
 		func(x plan.Promotion, regions []string) *plan.Promotion { x.Regions = regions; return &x })
-	p.Trainings = items(r.Plan.Trainings, keep, &dropped,
-		func(x *plan.Training) ([]string, string) { return x.Regions, x.Topic },
+	p.Trainings = items(r.Plan.Trainings, keep,
+		func(x plan.Training) []string { return x.Regions },
 		func(x plan.Training, regions []string) *plan.Training { x.Regions = regions; return &x })
-	p.Milestones = items(r.Plan.Milestones, keep, &dropped,
-		func(x *plan.Milestone) ([]string, string) { return x.Regions, x.Name },
+	p.Milestones = items(r.Plan.Milestones, keep,
+		func(x plan.Milestone) []string { return x.Regions },
 		func(x plan.Milestone, regions []string) *plan.Milestone { x.Regions = regions; return &x })
 
 	// Narrative sections: those meant for a kept region that neither name
@@ -111,10 +110,11 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 		p.Pages = append(p.Pages, pg)
 	}
 
-	// Checks: those that name no hidden region and no item left out.
+	// Checks: those about the company, or about a kept region (an item
+	// for a kept region, a kept region's channels).
 	out.Checks = nil
 	for _, c := range r.Checks {
-		if Mentions(c.Message, append(append([]string(nil), words...), dropped...)) == "" {
+		if _, ok := narrow(c.Regions, keep); ok {
 			out.Checks = append(out.Checks, c)
 		}
 	}
@@ -155,24 +155,21 @@ func actuals(a *compute.Actuals, keep map[string]bool, hidden int) *compute.Actu
 }
 
 // items keeps the items for everyone or for a kept region, each a copy
-// naming the kept regions only, and adds the names of the others to
-// dropped.
-func items[T any](list []*T, keep map[string]bool, dropped *[]string,
-	about func(*T) ([]string, string), with func(T, []string) *T) []*T {
+// naming the kept regions only.
+func items[T any](list []*T, keep map[string]bool,
+	regions func(T) []string, with func(T, []string) *T) []*T {
 	var out []*T
 	for _, x := range list {
-		regions, name := about(x)
-		if kept, ok := narrow(regions, keep); ok {
+		if kept, ok := narrow(regions(*x), keep); ok {
 			out = append(out, with(*x, kept))
-		} else {
-			*dropped = append(*dropped, name)
 		}
 	}
 	return out
 }
 
-// narrow returns the regions of an item that are kept; ok is false when
-// the item is for other regions only. An item for every region stays so.
+// narrow returns the regions of an item or a check that are kept; ok is
+// false when it is about other regions only. One about every region (no
+// ids) stays so.
 func narrow(regions []string, keep map[string]bool) ([]string, bool) {
 	if len(regions) == 0 {
 		return nil, true

@@ -45,7 +45,7 @@ func (b *builder) dashboard(pd *pageData) {
 		d.Cards = append(d.Cards, c)
 	}
 	for _, c := range r.Checks {
-		d.Checks = append(d.Checks, checkView{Level: string(c.Level), Label: l.T("level." + string(c.Level)), Code: c.Code, Message: c.Message})
+		d.Checks = append(d.Checks, checkView{Level: string(c.Level), Label: l.T("level." + string(c.Level)), Code: c.Code, Message: l.Format(c.Message())})
 	}
 	if len(p.KPIs) > 0 {
 		d.KPIs = b.kpiTable()
