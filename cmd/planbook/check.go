@@ -60,7 +60,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "Checks:")
 		l := i18n.Lang(r.Plan.Config.Language)
 		for _, c := range r.Checks {
-			fmt.Fprintf(stdout, "  %-8s %-24s %s\n", c.Level, c.Code, l.Format(c.Message()))
+			fmt.Fprintf(stdout, "  %-8s %-24s %s\n", c.Level, c.Code, diag.Visible(l.Format(c.Message())))
 			switch c.Level {
 			case "warning":
 				nwarn++

@@ -35,11 +35,12 @@ func repoPath(site, file string) string {
 }
 
 type jsonDiagnostic struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Message string `json:"message"`
-	Hint    string `json:"hint"`
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
+	Col     int      `json:"col"`
+	Message string   `json:"message"`
+	Hint    string   `json:"hint"`
+	Source  []string `json:"source"`
 }
 
 type jsonCheck struct {
@@ -49,8 +50,9 @@ type jsonCheck struct {
 }
 
 // checkJSON prints the result of check as one JSON object: the errors and
-// warnings with their file (relative to the site), line, column, message
-// and hint, and the checks list. It returns the exit code.
+// warnings with their file (relative to the site), line, column, message,
+// hint and source line as a terminal shows it, and the checks list. It
+// returns the exit code.
 func checkJSON(w io.Writer, r *compute.Result, errs *diag.List) int {
 	out := struct {
 		Errors   []jsonDiagnostic `json:"errors"`
@@ -76,7 +78,11 @@ func checkJSON(w io.Writer, r *compute.Result, errs *diag.List) int {
 func jsonDiagnostics(ds []diag.Diagnostic) []jsonDiagnostic {
 	out := []jsonDiagnostic{}
 	for _, d := range ds {
-		out = append(out, jsonDiagnostic{d.File, d.Line, d.Col, d.Message, d.Hint})
+		source := d.Source()
+		if source == nil {
+			source = []string{}
+		}
+		out = append(out, jsonDiagnostic{d.File, d.Line, d.Col, d.Message, d.Hint, source})
 	}
 	return out
 }

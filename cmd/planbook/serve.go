@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"syscall"
 
+	"planbook/generator/diag"
 	"planbook/generator/serve"
 )
 
@@ -56,7 +57,7 @@ func runServe(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	s := serve.New(serve.Config{Site: *site, Out: *out, Bind: *bind, Port: *port, Log: stdout})
 	err := s.Run(ctx, func(url string) {
-		fmt.Fprintf(stdout, "Serving %s at %s (Ctrl+C to stop)\n", s.Title(), url)
+		fmt.Fprintf(stdout, "Serving %s at %s (Ctrl+C to stop)\n", diag.Visible(s.Title()), url)
 		if *open {
 			openBrowser(url)
 		}

@@ -36,7 +36,9 @@ func Annotation(d Diagnostic, file string) string {
 	if len(props) > 0 {
 		cmd += " " + strings.Join(props, ",")
 	}
-	return cmd + "::" + escapeData(msg)
+	// The log that shows annotations is a terminal too: escape what
+	// workflow commands leave as it is.
+	return Visible(cmd + "::" + escapeData(msg))
 }
 
 // escapeData escapes the message of a workflow command.

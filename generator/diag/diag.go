@@ -41,7 +41,9 @@ type Diagnostic struct {
 }
 
 // String formats d as "file:line:col: message", leaving out the parts that
-// are unknown. Warnings say so after the position.
+// are unknown. Warnings say so after the position. Control characters of
+// a file name or a quoted name are escaped (see Visible): the text is made
+// to be printed.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Position())
@@ -50,7 +52,7 @@ func (d Diagnostic) String() string {
 		b.WriteString("warning: ")
 	}
 	b.WriteString(d.Message)
-	return b.String()
+	return Visible(b.String())
 }
 
 // Position formats the place of d as "file:line:col", "file:line" or "file".
@@ -184,45 +186,16 @@ func (e *ListError) Error() string {
 }
 
 // Print writes d to w the way a terminal user reads it: the position and
-// message, the source line with a caret under the column, and the hint.
+// message, the source line with a caret under the column (see Source), and
+// the hint, with control characters escaped (see Visible).
 func Print(w io.Writer, d Diagnostic) {
 	fmt.Fprintln(w, d.String())
-	if d.LineText != "" && d.Line > 0 {
-		num := fmt.Sprintf("%d", d.Line)
-		text := strings.ReplaceAll(d.LineText, "\t", " ")
-		fmt.Fprintf(w, "  %s | %s\n", num, text)
-		if d.Col > 0 {
-			pad := displayWidth(text, d.Col-1)
-			fmt.Fprintf(w, "  %s | %s^\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", pad))
-		}
+	for _, line := range d.Source() {
+		fmt.Fprintf(w, "  %s\n", line)
 	}
 	if d.Hint != "" {
-		fmt.Fprintf(w, "  hint: %s\n", d.Hint)
+		fmt.Fprintf(w, "  hint: %s\n", Visible(d.Hint))
 	}
-}
-
-// displayWidth returns the terminal width of the first n bytes of s,
-// counting East Asian wide characters as two columns.
-func displayWidth(s string, n int) int {
-	if n > len(s) {
-		n = len(s)
-	}
-	w := 0
-	for _, r := range s[:n] {
-		if isWide(r) {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
-}
-
-func isWide(r rune) bool {
-	return r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf) ||
-		(r >= 0xac00 && r <= 0xd7a3) || (r >= 0xf900 && r <= 0xfaff) ||
-		(r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xff60) ||
-		(r >= 0xffe0 && r <= 0xffe6) || (r >= 0x20000 && r <= 0x3fffd))
 }
 
 // Pos is a place in a site's files.

@@ -314,3 +314,17 @@ func TestActualsChanges(t *testing.T) {
 		t.Errorf("without actuals, the year to date is not reported as gone: %+v", year)
 	}
 }
+
+// TestMarkdownNoTerminalEscapes renames a product with terminal control
+// sequences: the Markdown report, printed on a terminal by planbook diff,
+// shows them escaped.
+func TestMarkdownNoTerminalEscapes(t *testing.T) {
+	rep := diff.Compare(load(t, "mini"), load(t, "mini", edit{"content/plan.toml", `name = "Services"`, `name = "Services\u001b]0;pwned\u0007\u001b[2J"`}))
+	md := string(diff.Markdown(rep))
+	if strings.ContainsAny(md, "\x1b\a") {
+		t.Errorf("report holds control characters: %q", md)
+	}
+	if !strings.Contains(md, `| Services\x1b\]0;pwned\x07\x1b\[2J · 名称 |`) {
+		t.Errorf("report lacks the escaped name:\n%s", md)
+	}
+}

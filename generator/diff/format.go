@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"planbook/generator/diag"
 	"planbook/generator/numfmt"
 )
 
@@ -207,12 +208,15 @@ func row(b *bytes.Buffer, cells ...string) {
 }
 
 // mdEscape makes a text safe inside a Markdown table cell: it stays one
-// line, and no character of it is taken as markup.
-var mdEscape = strings.NewReplacer(
+// line, no character of it is taken as markup, and control characters
+// show as escapes (the report is printed on a terminal too).
+func mdEscape(s string) string { return diag.Visible(mdReplacer.Replace(s)) }
+
+var mdReplacer = strings.NewReplacer(
 	"\r\n", " ", "\n", " ", "\r", " ",
 	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
 	"<", "&lt;", ">", "&gt;", "&", "&amp;", "~", `\~`, "#", `\#`,
-).Replace
+)
 
 // code writes a revision or folder name as inline code.
 func code(s string) string {

@@ -365,28 +365,8 @@ type errorView struct {
 	Generation int
 }
 
-// Caret returns the spaces before a diagnostic's column in its source line.
-func (errorView) Caret(d diag.Diagnostic) string {
-	if d.Col <= 1 || d.LineText == "" {
-		return ""
-	}
-	n := d.Col - 1
-	if n > len(d.LineText) {
-		n = len(d.LineText)
-	}
-	pad := 0
-	for _, r := range d.LineText[:n] {
-		if r >= 0x1100 {
-			pad += 2
-		} else {
-			pad++
-		}
-	}
-	return strings.Repeat(" ", pad)
-}
-
 var errorPage = template.Must(template.New("error").Funcs(template.FuncMap{
-	"spaces": func(n int) string { return strings.Repeat(" ", n) },
+	"lines": func(s []string) string { return strings.Join(s, "\n") },
 }).Parse(`<!doctype html>
 <html lang="en">
 <head>
@@ -403,9 +383,8 @@ var errorPage = template.Must(template.New("error").Funcs(template.FuncMap{
 <ol class="errors">
 {{- range .Errors}}
 <li class="error"><span class="pos">{{.Position}}</span>: {{.Message}}
-{{- if .LineText}}
-<pre>{{.Line}} | {{.LineText}}{{if .Col}}
-{{printf "%d" .Line | len | spaces}}   {{$.Caret .}}^{{end}}</pre>
+{{- with .Source}}
+<pre>{{lines .}}</pre>
 {{- end}}
 {{- with .Hint}}<p class="hint">hint: {{.}}</p>{{end}}</li>
 {{- end}}
