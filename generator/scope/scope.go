@@ -42,15 +42,55 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 	p := *r.Plan
 	out.Plan = &p
 	out.Regions, p.Regions = nil, nil
-	others := &compute.Others{Products: make([]int64, len(r.Products)), Customers: make([]int64, len(r.Customers)), Channels: map[string]int64{}}
 	var hidden []*plan.Region
 	for _, reg := range r.Regions {
 		if keep[reg.ID] {
 			out.Regions = append(out.Regions, reg)
 			p.Regions = append(p.Regions, reg.Region)
+		} else {
+			hidden = append(hidden, reg.Region)
+		}
+	}
+	out.Others = othersOf(r, keep)
+	if r.Actuals != nil {
+		out.Actuals = actuals(r.Actuals, keep, len(hidden))
+	}
+
+	// Items: those for everyone or for a kept region, naming kept regions
+	// only.
+	p.Promotions = items(r.Plan.Promotions, keep,
+		func(x plan.Promotion) []string { return x.Regions },
+		func(x plan.Promotion, regions []string) *plan.Promotion { x.Regions = regions; return &x })
+	p.Trainings = items(r.Plan.Trainings, keep,
+		func(x plan.Training) []string { return x.Regions },
+		func(x plan.Training, regions []string) *plan.Training { x.Regions = regions; return &x })
+	p.Milestones = items(r.Plan.Milestones, keep,
+		func(x plan.Milestone) []string { return x.Regions },
+		func(x plan.Milestone, regions []string) *plan.Milestone { x.Regions = regions; return &x })
+
+	// Narrative sections: those meant for a kept region that neither name
+	// a region left out nor quote its figures.
+	p.Pages = pages(r.Plan, keep, Secrets(hidden), errs)
+
+	// Checks: those about the company, or about a kept region (an item
+	// for a kept region, a kept region's channels).
+	out.Checks = nil
+	for _, c := range r.Checks {
+		if _, ok := narrow(c.Regions, keep); ok {
+			out.Checks = append(out.Checks, c)
+		}
+	}
+	return &out, errs
+}
+
+// othersOf returns the regions of r not kept, added up; nil when every
+// region is kept.
+func othersOf(r *compute.Result, keep map[string]bool) *compute.Others {
+	others := &compute.Others{Products: make([]int64, len(r.Products)), Customers: make([]int64, len(r.Customers)), Channels: map[string]int64{}}
+	for _, reg := range r.Regions {
+		if keep[reg.ID] {
 			continue
 		}
-		hidden = append(hidden, reg.Region)
 		others.Count++
 		others.Target += reg.Target
 		others.Headcount += reg.Headcount
@@ -70,30 +110,18 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 			others.Channels[ch.ID] += ch.Target
 		}
 	}
-	if others.Count > 0 {
-		out.Others = others
+	if others.Count == 0 {
+		return nil
 	}
-	if r.Actuals != nil {
-		out.Actuals = actuals(r.Actuals, keep, others.Count)
-	}
-	words := Secrets(hidden)
+	return others
+}
 
-	// Items: those for everyone or for a kept region, naming kept regions
-	// only.
-	p.Promotions = items(r.Plan.Promotions, keep,
-		func(x plan.Promotion) []string { return x.Regions },
-		func(x plan.Promotion, regions []string) *plan.Promotion { x.Regions = regions; return &x })
-	p.Trainings = items(r.Plan.Trainings, keep,
-		func(x plan.Training) []string { return x.Regions },
-		func(x plan.Training, regions []string) *plan.Training { x.Regions = regions; return &x })
-	p.Milestones = items(r.Plan.Milestones, keep,
-		func(x plan.Milestone) []string { return x.Regions },
-		func(x plan.Milestone, regions []string) *plan.Milestone { x.Regions = regions; return &x })
-
-	// Narrative sections: those meant for a kept region that neither name
-	// a region left out nor quote its figures.
-	p.Pages = nil
-	for _, pg := range r.Plan.Pages {
+// pages returns the narrative sections of p meant for a kept region that
+// neither name a region left out (words) nor quote its figures; each
+// section left out for what it says is a warning in errs.
+func pages(p *plan.Plan, keep map[string]bool, words []string, errs *diag.List) []*plan.Page {
+	var out []*plan.Page
+	for _, pg := range p.Pages {
 		if !forRegions(pg, keep) {
 			continue
 		}
@@ -101,24 +129,15 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 			d := diag.Diagnostic{Level: diag.Warning, File: pg.File,
 				Message: fmt.Sprintf("left out of this site: the page names %q, which belongs to a region the site does not show", word),
 				Hint:    `a page for some regions only says so in its front matter: regions = ["…"]; or move what it says of other regions to their own content/regions/ID.md`}
-			if text, ok := r.Plan.Sources[pg.File]; ok {
+			if text, ok := p.Sources[pg.File]; ok {
 				d.Line, d.Col, d.LineText = firstMention(text, words)
 			}
 			errs.Add(d)
 			continue
 		}
-		p.Pages = append(p.Pages, pg)
+		out = append(out, pg)
 	}
-
-	// Checks: those about the company, or about a kept region (an item
-	// for a kept region, a kept region's channels).
-	out.Checks = nil
-	for _, c := range r.Checks {
-		if _, ok := narrow(c.Regions, keep); ok {
-			out.Checks = append(out.Checks, c)
-		}
-	}
-	return &out, errs
+	return out
 }
 
 // actuals narrows the actual results to the regions kept, the others added
