@@ -67,18 +67,8 @@ func (o Object) Get(key string) Value {
 // and key order of plan.json.
 func Tree(r *compute.Result) Object {
 	p := r.Plan
-	amount := func(units int64) Leaf { return Leaf{Kind: Amount, R: r.Amount(units)} }
-	amountOf := func(x *big.Rat) Leaf { return Leaf{Kind: Amount, R: x} }
-	ratio := func(x *big.Rat) Leaf { return Leaf{Kind: Ratio, R: x} }
-	count := func(n int64) Leaf { return Leaf{Kind: Count, R: big.NewRat(n, 1)} }
-	text := func(s string) Leaf { return Leaf{Kind: Text, S: s} }
-	amounts := func(units []int64) List {
-		out := make(List, len(units))
-		for i, u := range units {
-			out[i] = amount(u)
-		}
-		return out
-	}
+	amount := func(units int64) Leaf { return amountOf(r.Amount(units)) }
+	amounts := func(units []int64) List { return amountList(r, units) }
 
 	products := List{}
 	for _, pr := range r.Products {
@@ -97,6 +87,44 @@ func Tree(r *compute.Result) Object {
 			{"per_customer", amountOf(c.PerCustomer)},
 		})
 	}
+	regions := regionList(r)
+	channels := List{}
+	for _, ch := range r.Channels {
+		channels = append(channels, Object{{"id", text(ch.ID)}, {"name", text(ch.Name)}, {"target", amount(ch.Target)}})
+	}
+	kpis := List{}
+	for _, k := range p.KPIs {
+		v := func(x *big.Rat) Leaf { return ratio(x) }
+		if k.Unit != "" {
+			v = func(x *big.Rat) Leaf { return Leaf{Kind: Quantity, R: x, Unit: k.Unit} }
+		}
+		kpis = append(kpis, Object{{"id", text(k.ID)}, {"name", text(k.Name)}, {"baseline", v(k.Baseline)}, {"target", v(k.Target)}})
+	}
+	return Object{
+		{"title", text(p.Title)}, {"year", count(int64(p.Year))}, {"currency", text(p.Currency)}, {"unit", text(p.Unit)},
+		{"precision", Leaf{Kind: Quantity, R: p.Precision, Unit: p.Unit}}, {"fiscal_start", count(int64(p.FiscalStart))},
+		{"baseline", Object{
+			{"year", count(int64(p.Baseline.Year))},
+			{"revenue", amountOf(p.Baseline.Revenue)},
+			{"headcount", count(p.Baseline.Headcount)},
+		}},
+		{"target", amount(r.Target)}, {"growth", ratio(r.Growth)},
+		{"quarters", amounts(r.Quarters[:])}, {"months", amounts(r.Months[:])},
+		{"per_head", Object{
+			{"baseline", amountOf(r.PerHead.Baseline)},
+			{"target", amountOf(r.PerHead.Target)},
+			{"growth", ratio(r.PerHead.Growth)},
+		}},
+		{"products", products}, {"customers", customers}, {"regions", regions},
+		{"channels", channels}, {"kpis", kpis}, {"checks", checkList(r)},
+	}
+}
+
+// regionList returns the regions of plan.json, each with its channels and
+// its rows of regions × products and regions × customers.
+func regionList(r *compute.Result) List {
+	amount := func(units int64) Leaf { return amountOf(r.Amount(units)) }
+	amounts := func(units []int64) List { return amountList(r, units) }
 	regions := List{}
 	for _, reg := range r.Regions {
 		channels := List{}
@@ -123,48 +151,37 @@ func Tree(r *compute.Result) Object {
 			{"channels", channels}, {"products", byProduct}, {"customers", byCustomer},
 		})
 	}
-	channels := List{}
-	for _, ch := range r.Channels {
-		channels = append(channels, Object{{"id", text(ch.ID)}, {"name", text(ch.Name)}, {"target", amount(ch.Target)}})
-	}
-	kpis := List{}
-	for _, k := range p.KPIs {
-		v := func(x *big.Rat) Leaf { return ratio(x) }
-		if k.Unit != "" {
-			v = func(x *big.Rat) Leaf { return Leaf{Kind: Quantity, R: x, Unit: k.Unit} }
-		}
-		kpis = append(kpis, Object{{"id", text(k.ID)}, {"name", text(k.Name)}, {"baseline", v(k.Baseline)}, {"target", v(k.Target)}})
-	}
+	return regions
+}
+
+// checkList returns the checks of plan.json, written in the plan's
+// language.
+func checkList(r *compute.Result) List {
 	checks := List{}
-	l := i18n.Lang(p.Config.Language)
+	l := i18n.Lang(r.Plan.Config.Language)
 	for _, c := range r.Checks {
 		checks = append(checks, Object{{"level", text(string(c.Level))}, {"code", text(c.Code)}, {"message", text(l.Format(c.Message()))}})
 	}
-	return Object{
-		{"title", text(p.Title)}, {"year", count(int64(p.Year))}, {"currency", text(p.Currency)}, {"unit", text(p.Unit)},
-		{"precision", Leaf{Kind: Quantity, R: p.Precision, Unit: p.Unit}}, {"fiscal_start", count(int64(p.FiscalStart))},
-		{"baseline", Object{
-			{"year", count(int64(p.Baseline.Year))},
-			{"revenue", amountOf(p.Baseline.Revenue)},
-			{"headcount", count(p.Baseline.Headcount)},
-		}},
-		{"target", amount(r.Target)}, {"growth", ratio(r.Growth)},
-		{"quarters", amounts(r.Quarters[:])}, {"months", amounts(r.Months[:])},
-		{"per_head", Object{
-			{"baseline", amountOf(r.PerHead.Baseline)},
-			{"target", amountOf(r.PerHead.Target)},
-			{"growth", ratio(r.PerHead.Growth)},
-		}},
-		{"products", products}, {"customers", customers}, {"regions", regions},
-		{"channels", channels}, {"kpis", kpis}, {"checks", checks},
+	return checks
+}
+
+func amountOf(x *big.Rat) Leaf { return Leaf{Kind: Amount, R: x} }
+func ratio(x *big.Rat) Leaf    { return Leaf{Kind: Ratio, R: x} }
+func count(n int64) Leaf       { return Leaf{Kind: Count, R: big.NewRat(n, 1)} }
+func text(s string) Leaf       { return Leaf{Kind: Text, S: s} }
+
+// amountList returns amounts given in units of r's precision.
+func amountList(r *compute.Result, units []int64) List {
+	out := make(List, len(units))
+	for i, u := range units {
+		out[i] = amountOf(r.Amount(u))
 	}
+	return out
 }
 
 // Lookup finds the figure at key, a dotted path into plan.json: object
-// keys by name, list entries by their id, and the entries of quarters and
-// months (figures, or lines without an id) as q1..q4 and m1..m12 (or
-// 1-based numbers). For example
-// "target", "quarters.q3", "products.new.share" or
+// keys by name, list entries by their EntryKey (or 1-based numbers). For
+// example "target", "quarters.q3", "products.new.share" or
 // "regions.east.channels.direct.target".
 func Lookup(tree Object, key string) (Leaf, error) {
 	var v Value = tree
@@ -179,7 +196,7 @@ func Lookup(tree Object, key string) (Leaf, error) {
 			}
 			v = next
 		case List:
-			next, names := listEntry(x, part)
+			next, names := listEntry(parts[i-1], x, part)
 			if next == nil {
 				return Leaf{}, lookupError(key, where, part, names)
 			}
@@ -194,7 +211,7 @@ func Lookup(tree Object, key string) (Leaf, error) {
 		if o, isObj := v.(Object); isObj {
 			keys = objectKeys(o)
 		} else {
-			_, keys = listEntry(v.(List), "")
+			_, keys = listEntry(parts[len(parts)-1], v.(List), "")
 		}
 		return Leaf{}, fmt.Errorf("value key %q names a group, not a figure; add one of: %s", key, strings.Join(keys, ", "))
 	}
@@ -209,36 +226,81 @@ func objectKeys(o Object) []string {
 	return keys
 }
 
-// listEntry returns the entry of a list named by part: the object whose id
-// is part, or the figure at qN, mN or N (1-based). It also returns the
+// EntryKey returns the name of entry i of the list l held by the key
+// field, as value keys write it: the entry's id when it is an object with
+// one, else q1–q4 in quarters, m1–m12 in months, and its position from 1
+// in other lists. Lookup, Flatten and the comparison of two plans name
+// entries by it.
+func EntryKey(field string, l List, i int) string {
+	if id, ok := idOf(l[i]); ok {
+		return id
+	}
+	switch field {
+	case "quarters":
+		return "q" + strconv.Itoa(i+1)
+	case "months":
+		return "m" + strconv.Itoa(i+1)
+	}
+	return strconv.Itoa(i + 1)
+}
+
+// listEntry returns the entry of the list l (held by the key field) that
+// part names, by its EntryKey or its position from 1. It also returns the
 // names that would have matched.
-func listEntry(l List, part string) (Value, []string) {
-	var names []string
-	if len(l) > 0 {
-		if o, isObj := l[0].(Object); isObj && o.Get("id") != nil {
-			for _, e := range l {
-				o := e.(Object)
-				id, _ := o.Get("id").(Leaf)
-				if id.S == part {
-					return o, nil
-				}
-				names = append(names, id.S)
-			}
-			return nil, names
+func listEntry(field string, l List, part string) (Value, []string) {
+	names := make([]string, len(l))
+	for i := range l {
+		names[i] = EntryKey(field, l, i)
+		if names[i] == part {
+			return l[i], nil
 		}
 	}
-	prefix := "m"
-	if len(l) == 4 {
-		prefix = "q"
+	if n, err := strconv.Atoi(part); err == nil && n >= 1 && n <= len(l) {
+		if _, hasID := idOf(l[n-1]); !hasID {
+			return l[n-1], nil
+		}
 	}
-	for i := range l {
-		names = append(names, prefix+strconv.Itoa(i+1))
+	return nil, names
+}
+
+// idOf returns the id of an entry that is an object with one.
+func idOf(v Value) (string, bool) {
+	if o, ok := v.(Object); ok {
+		if id, ok := o.Get("id").(Leaf); ok {
+			return id.S, true
+		}
 	}
-	n, err := strconv.Atoi(strings.TrimPrefix(part, prefix))
-	if err != nil || n < 1 || n > len(l) {
-		return nil, names
+	return "", false
+}
+
+// Flatten returns every leaf of a tree by its value key, the key Lookup
+// takes: "regions.east.quarters.q1".
+func Flatten(o Object) map[string]Leaf {
+	out := map[string]Leaf{}
+	var walk func(key, field string, v Value)
+	walk = func(key, field string, v Value) {
+		switch x := v.(type) {
+		case Leaf:
+			out[key] = x
+		case Object:
+			for _, f := range x {
+				walk(join(key, f.Key), f.Key, f.Value)
+			}
+		case List:
+			for i, e := range x {
+				walk(join(key, EntryKey(field, x, i)), "", e)
+			}
+		}
 	}
-	return l[n-1], nil
+	walk("", "", o)
+	return out
+}
+
+func join(key, part string) string {
+	if key == "" {
+		return part
+	}
+	return key + "." + part
 }
 
 func lookupError(key, where, part string, names []string) error {

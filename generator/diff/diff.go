@@ -1,8 +1,10 @@
-// Package diff compares two computed plans and reports what moved: the
-// annual target and its growth, quarters and months, product lines,
-// regions, channels, customer types, KPIs, promotions, trainings,
-// milestones and narrative pages. Markdown and JSON write the report for
-// a pull-request comment and for programs; the site shows it as a page.
+// Package diff compares two computed plans and reports what moved: every
+// figure of plan.json (the annual target and its growth, quarters and
+// months, product lines, regions, channels, customer types, KPIs, and any
+// list plan.json gains), compared leaf by leaf in the data tree, then
+// promotions, trainings, milestones, narrative pages and actual results.
+// Markdown and JSON write the report for a pull-request comment and for
+// programs; the site shows it as a page.
 //
 // It is pure: it takes two computed plans and returns a value. It reads no
 // files and runs no git; finding the two plans is the caller's business.
@@ -14,6 +16,7 @@ import (
 	"strings"
 
 	"planbook/generator/compute"
+	"planbook/generator/data"
 	"planbook/generator/i18n"
 )
 
@@ -104,59 +107,93 @@ func (r *Report) Changes() int {
 // Empty reports whether the two plans are the same.
 func (r *Report) Empty() bool { return len(r.Sections) == 0 }
 
-// Compare compares the computed plans a (old) and b (new). Entries are
-// matched by id (products, customer types, regions, channels, KPIs,
-// promotions), by slug (pages) or region (region narratives), and by
-// topic or name and date (trainings, milestones; see pairUp).
+// Compare compares the computed plans a (old) and b (new). The figures
+// are compared leaf by leaf in their data trees (plan.json's), entries
+// matched by id; promotions by id, pages by slug, region narratives by
+// region, trainings and milestones by topic or name and date (see
+// pairUp).
 func Compare(a, b *compute.Result) *Report {
 	l := i18n.Lang(b.Plan.Config.Language)
 	rep := &Report{Lang: l, Unit: b.Plan.Unit,
 		Target: Item{Key: "target", Label: l.T("diff.sec.target"), Kind: Amount, Status: Changed, Old: a.Amount(a.Target), New: b.Amount(b.Target)}}
-	c := &comparer{l: l, a: a, b: b}
+	c := &comparer{l: l, a: a, b: b, items: map[string][]Item{}}
+	c.figures(planTree(a), planTree(b))
 	for _, s := range []struct {
 		id   string
 		fill func()
 	}{
-		{"target", c.plan}, {"time", c.time}, {"products", c.products}, {"regions", c.regions},
-		{"channels", c.channels}, {"customers", c.customers}, {"kpis", c.kpis},
 		{"promotions", c.promotions}, {"trainings", c.trainings}, {"milestones", c.milestones},
 		{"pages", c.pages}, {"actuals", c.actuals},
 	} {
-		c.items = nil
+		c.section = s.id
 		s.fill()
-		if len(c.items) == 0 {
-			continue
-		}
-		sort.SliceStable(c.items, func(i, j int) bool { return c.items[i].tier < c.items[j].tier })
-		rep.Sections = append(rep.Sections, &Section{ID: s.id, Title: l.T("diff.sec." + s.id), Items: c.items})
+	}
+	for _, id := range c.order() {
+		items := c.items[id]
+		sort.SliceStable(items, func(i, j int) bool { return items[i].tier < items[j].tier })
+		rep.Sections = append(rep.Sections, &Section{ID: id, Title: l.T("diff.sec." + id), Items: items})
 	}
 	return rep
 }
 
-// comparer collects the items of one section at a time.
-type comparer struct {
-	l     i18n.Lang
-	a, b  *compute.Result
-	items []Item
+// sections are the report's sections in their order. The figures of a
+// list of plan.json that is not here (a list added later) get a section
+// of their own, after the supporting targets (add the list here, and
+// diff.sec.ID to the catalog, to place and name it).
+var sections = []string{"target", "time", "products", "regions", "channels", "customers", "kpis",
+	"promotions", "trainings", "milestones", "pages", "actuals"}
+
+// sectionRank returns the place of section id in sections, or -1.
+func sectionRank(id string) int {
+	for i, s := range sections {
+		if s == id {
+			return i
+		}
+	}
+	return -1
 }
 
-func (c *comparer) add(it Item) { c.items = append(c.items, it) }
+// order returns the sections that have items, in the report's order.
+func (c *comparer) order() []string {
+	var out []string
+	for id := range c.items {
+		if len(c.items[id]) > 0 {
+			out = append(out, id)
+		}
+	}
+	rank := func(id string) int {
+		if r := sectionRank(id); r >= 0 {
+			return 2 * r
+		}
+		return 2*sectionRank("kpis") + 1
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if ri, rj := rank(out[i]), rank(out[j]); ri != rj {
+			return ri < rj
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
 
-// figure adds a figure when it differs.
-func (c *comparer) figure(tier int, kind Kind, key, label string, old, new *big.Rat) {
-	if sameRat(old, new) {
+// comparer collects the items of each section.
+type comparer struct {
+	l       i18n.Lang
+	a, b    *compute.Result
+	tb      data.Object // the new plan's data tree
+	section string      // the section items are added to
+	items   map[string][]Item
+}
+
+func (c *comparer) add(it Item) { c.items[c.section] = append(c.items[c.section], it) }
+
+// figure adds it, a figure, when its old and new values differ.
+func (c *comparer) figure(it Item) {
+	if sameRat(it.Old, it.New) {
 		return
 	}
-	c.add(Item{Key: key, Label: label, Kind: kind, Status: Changed, Old: old, New: new, tier: tier})
-}
-
-// amount adds an amount given in units of each plan's precision.
-func (c *comparer) amount(tier int, key, label string, old, new int64) {
-	c.figure(tier, Amount, key, label, c.a.Amount(old), c.b.Amount(new))
-}
-
-func (c *comparer) count(tier int, key, label string, old, new int64) {
-	c.figure(tier, Count, key, label, big.NewRat(old, 1), big.NewRat(new, 1))
+	it.Status = Changed
+	c.add(it)
 }
 
 func (c *comparer) text(tier int, key, label, old, new string) {
@@ -166,13 +203,19 @@ func (c *comparer) text(tier int, key, label, old, new string) {
 }
 
 // entry adds an entry that only one side has; value is what it is (an
-// amount for figures, a text otherwise).
-func (c *comparer) entry(key, label string, added bool, kind Kind, value *big.Rat, text string) {
-	it := Item{Key: key, Label: label, Kind: kind, Status: Removed, Old: value, OldText: text}
+// amount for figures, a text otherwise) and unit its unit (a KPI's).
+func (c *comparer) entry(key, label string, added bool, kind Kind, value *big.Rat, text, unit string) {
+	it := Item{Key: key, Label: label, Kind: kind, Unit: unit, Status: Removed, Old: value, OldText: text}
 	if added {
-		it = Item{Key: key, Label: label, Kind: kind, Status: Added, New: value, NewText: text}
+		it = Item{Key: key, Label: label, Kind: kind, Unit: unit, Status: Added, New: value, NewText: text}
 	}
 	c.add(it)
+}
+
+// textEntry adds a promotion, training, milestone or page that only one
+// side has; text is what it is (its dates, its file).
+func (c *comparer) textEntry(key, label string, added bool, text string) {
+	c.entry(key, label, added, Text, nil, text, "")
 }
 
 func sameRat(a, b *big.Rat) bool {

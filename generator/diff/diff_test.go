@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -119,7 +118,7 @@ func TestReportMatchesPlanJSON(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a, b := load(t, tc.site), load(t, tc.site, tc.edits...)
 			rep := diff.Compare(a, b)
-			fa, fb := flatten(data.Tree(a)), flatten(data.Tree(b))
+			fa, fb := data.Flatten(data.Tree(a)), data.Flatten(data.Tree(b))
 			items := map[string]diff.Item{}
 			for _, s := range rep.Sections {
 				for _, it := range s.Items {
@@ -154,47 +153,6 @@ func TestReportMatchesPlanJSON(t *testing.T) {
 			}
 		})
 	}
-}
-
-// flatten returns the figures of a plan.json tree by value key.
-func flatten(o data.Object) map[string]data.Leaf {
-	out := map[string]data.Leaf{}
-	var walk func(prefix string, v data.Value)
-	walk = func(prefix string, v data.Value) {
-		switch x := v.(type) {
-		case data.Leaf:
-			out[prefix] = x
-		case data.Object:
-			for _, f := range x {
-				walk(join(prefix, f.Key), f.Value)
-			}
-		case data.List:
-			for i, e := range x {
-				if obj, ok := e.(data.Object); ok {
-					id, _ := obj.Get("id").(data.Leaf)
-					if id.S == "" {
-						id.S = fmt.Sprint(i) // the checks list
-					}
-					walk(join(prefix, id.S), obj)
-					continue
-				}
-				p := "m"
-				if len(x) == 4 {
-					p = "q"
-				}
-				walk(join(prefix, fmt.Sprintf("%s%d", p, i+1)), e)
-			}
-		}
-	}
-	walk("", o)
-	return out
-}
-
-func join(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "." + b
 }
 
 func sameLeaf(l data.Leaf, r *big.Rat) bool {
