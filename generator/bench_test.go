@@ -107,7 +107,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				out := filepath.Join(b.TempDir(), fmt.Sprint(i))
-				if _, err := generator.Build(generator.Options{Site: dir, Out: out}); err != nil {
+				if _, err := generator.NewBuilder(generator.Options{Site: dir, Out: out}).Build(); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -120,7 +120,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkRebuildRegionFile(b *testing.B) {
 	for _, n := range benchSizes {
 		dir := synthDir(b, n)
-		bl := generator.NewBuilder(dir, filepath.Join(b.TempDir(), "out"))
+		bl := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
 		if _, err := bl.Build(); err != nil {
 			b.Fatal(err)
 		}
@@ -143,7 +143,7 @@ func BenchmarkRebuildRegionFile(b *testing.B) {
 func BenchmarkRebuildNarrative(b *testing.B) {
 	for _, n := range benchSizes {
 		dir := synthDir(b, n)
-		bl := generator.NewBuilder(dir, filepath.Join(b.TempDir(), "out"))
+		bl := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
 		if _, err := bl.Build(); err != nil {
 			b.Fatal(err)
 		}
@@ -174,7 +174,7 @@ func BenchmarkRebuildActuals(b *testing.B) {
 			os.MkdirAll(filepath.Dir(p), 0o755)
 			os.WriteFile(p, []byte(text), 0o644)
 		}
-		bl := generator.NewBuilder(dir, filepath.Join(b.TempDir(), "out"))
+		bl := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
 		if _, err := bl.Build(); err != nil {
 			b.Fatal(err)
 		}

@@ -24,7 +24,7 @@ import (
 func buildExample(t *testing.T) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(generator.Options{Site: "..", Out: out}); err != nil {
+	if _, err := generator.NewBuilder(generator.Options{Site: "..", Out: out}).Build(); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	return out

@@ -5,8 +5,6 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
-	"sync"
-	"time"
 
 	"planbook/generator/compute"
 	"planbook/generator/data"
@@ -23,18 +21,9 @@ import (
 // changed. planbook serve keeps one for its whole run; a plain build uses
 // a new one.
 type Builder struct {
-	Site string // the site folder
-	Out  string // the output folder; "" means the site's configured output inside Site
-	// Compare, when set, is a folder or git revision of the plan to compare
-	// with: the site then has a Changes page (see Changes).
-	Compare string
-	// Regions, when set, builds the site for these regions' audience only
-	// (see package scope).
-	Regions []string
-	// Progress, when set, is called as pages are rendered.
-	Progress func(done, total int)
-
-	files  *cachedFS
+	opts   Options
+	fsys   fs.FS // the site's files
+	folder bool  // fsys is the site folder on disk (not a git revision)
 	loader *plan.Loader
 	theme  *site.Theme
 	// themeName is the theme the cached one was loaded as; themeStale is
@@ -49,16 +38,22 @@ type Builder struct {
 type lastBuild struct {
 	toml     [sha256.Size]byte // the TOML files it computed from
 	figures  [sha256.Size]byte // the TOML and actuals files
-	result   *compute.Result
-	planData publish.Files // plan.json and the plan's CSV files
-	data     publish.Files // those and the actuals' files
-	files    publish.Files // everything it published
+	result   *compute.Result   // the whole plan, before scoping
+	planData publish.Files     // plan.json and the plan's CSV files
+	data     publish.Files     // those and the actuals' files
+	files    publish.Files     // everything it published
 	out      string
 }
 
-// NewBuilder returns a builder for the site folder dir writing to out.
-func NewBuilder(dir, out string) *Builder {
-	return &Builder{Site: dir, Out: out, files: newCachedFS(dir), loader: plan.NewLoader(), pages: site.NewCache()}
+// NewBuilder returns a builder for the site and output folders of o.
+func NewBuilder(o Options) *Builder {
+	b := newBuilder(o, newCachedFS(o.Site))
+	b.folder = true
+	return b
+}
+
+func newBuilder(o Options, fsys fs.FS) *Builder {
+	return &Builder{opts: o, fsys: fsys, loader: plan.NewLoader(), pages: site.NewCache()}
 }
 
 // Changed tells the builder which files of the site changed (slash paths
@@ -72,208 +67,211 @@ func (b *Builder) Changed(paths []string) {
 	}
 }
 
-// Build runs the whole pipeline: Load, Compute, Render, Write. On any
-// error it returns a *diag.ListError (or the error of writing) and leaves
-// the output folder as it was.
+// Build runs the whole pipeline: Load, Compute (narrowed to the audience
+// of Options.Regions), Render, Write. On any error it returns a
+// *diag.ListError (or the error of writing) and leaves the output folder
+// as it was.
 func (b *Builder) Build() (*Report, error) {
-	rep := &Report{}
-	p, errs := b.loader.Load(b.files)
-	errs.Append(checkLinks(b.Site))
-	if errs.HasErrors() {
-		rep.Diagnostics = errs
-		return rep, errs.Err()
+	return b.run(b.load, b.compute, b.scope, b.render, b.write)
+}
+
+// Check runs the pipeline up to and including Render, and writes nothing:
+// it reports every error and warning a build would.
+func (b *Builder) Check() (*Report, error) {
+	return b.run(b.load, b.compute, b.scope, b.render)
+}
+
+// build is one run of the pipeline: what each stage hands the next.
+type build struct {
+	rep           *Report
+	errs          *diag.List // rep.Diagnostics
+	plan          *plan.Plan
+	toml, figures [sha256.Size]byte // see lastBuild
+	full          *compute.Result   // the whole plan; rep.Result is what the site shows
+	planData      publish.Files     // plan.json and the plan's CSV files
+	data          publish.Files     // those and the actuals' files
+	files         publish.Files     // the site
+}
+
+// run runs stages in order, stopping at the first that fails or leaves
+// errors in the diagnostics.
+func (b *Builder) run(stages ...func(*build) error) (*Report, error) {
+	s := &build{rep: &Report{Diagnostics: &diag.List{}}}
+	s.errs = s.rep.Diagnostics
+	for _, stage := range stages {
+		if err := stage(s); err != nil {
+			return s.rep, err
+		}
+		if err := s.errs.Err(); err != nil {
+			return s.rep, err
+		}
 	}
-	// The plan's figures depend on the TOML files alone, and the actuals'
-	// on those and the actuals files: when none changed, the last
-	// computation and data files still hold; when only actuals changed,
-	// only they are compared with the plan again.
-	toml, figures := p.SourcesSum(plan.IsTOML), p.SourcesSum(plan.IsFigures)
-	var r *compute.Result
-	var dataOut, planData publish.Files
-	switch {
-	case b.last != nil && b.last.figures == figures:
-		copied := *b.last.result
-		copied.Plan = p
-		r, dataOut, planData = &copied, b.last.data, b.last.planData
-	case b.last != nil && b.last.toml == toml:
-		copied := *b.last.result
-		copied.Plan = p
-		aerrs := compute.CompareActuals(&copied)
-		aerrs.FillSource(p.SourceLine)
-		errs.Append(aerrs)
-		r, planData = &copied, b.last.planData
+	return s.rep, nil
+}
+
+// load reads the site's files into a plan (Load).
+func (b *Builder) load(s *build) error {
+	p, errs := b.loader.Load(b.fsys)
+	s.plan = p
+	s.errs.Append(errs)
+	if b.folder {
+		s.errs.Append(checkLinks(b.opts.Site))
+	}
+	return nil
+}
+
+// compute computes the plan's figures (Compute). They depend on the TOML
+// files alone, and the actuals' on those and the actuals files: when none
+// changed since the last build, its computation and data files still hold;
+// when only actuals changed, only they are compared with the plan again.
+func (b *Builder) compute(s *build) error {
+	p := s.plan
+	s.toml, s.figures = p.SourcesSum(plan.IsTOML), p.SourcesSum(plan.IsFigures)
+	switch last := b.last; {
+	case last != nil && last.figures == s.figures:
+		s.full, s.planData, s.data = withPlan(last.result, p), last.planData, last.data
+	case last != nil && last.toml == s.toml:
+		s.full, s.planData = withPlan(last.result, p), last.planData
+		errs := compute.CompareActuals(s.full)
+		errs.FillSource(p.SourceLine)
+		s.errs.Append(errs)
 	default:
-		var cerrs *diag.List
-		r, cerrs = compute.Compute(p)
-		cerrs.FillSource(p.SourceLine)
-		errs.Append(cerrs)
+		r, errs := compute.Compute(p)
+		errs.FillSource(p.SourceLine)
+		s.full = r
+		s.errs.Append(errs)
 	}
-	full := r
-	if len(b.Regions) > 0 && !errs.HasErrors() {
-		scoped, serrs := scope.Apply(r, b.Regions)
-		errs.Append(serrs)
-		if scoped != nil {
-			r = scoped
+	s.rep.Result = s.full
+	return nil
+}
+
+// withPlan returns the computed plan r for p, a new load of the same TOML
+// files: r's figures with p's texts (its narrative above all). The result
+// shares r's figures, which nobody modifies.
+func withPlan(r *compute.Result, p *plan.Plan) *compute.Result {
+	out := *r
+	out.Plan = p
+	out.Regions = make([]*compute.Region, len(r.Regions))
+	for i, reg := range r.Regions {
+		copied := *reg
+		copied.Region = p.Region(reg.ID)
+		out.Regions[i] = &copied
+	}
+	return &out
+}
+
+// scope narrows the computed plan to the audience of Options.Regions.
+func (b *Builder) scope(s *build) error {
+	if len(b.opts.Regions) == 0 {
+		return nil
+	}
+	scoped, errs := scope.Apply(s.full, b.opts.Regions)
+	s.errs.Append(errs)
+	if scoped != nil {
+		s.rep.Result = scoped
+	}
+	return nil
+}
+
+// render renders the site in memory (Render): the theme's assets, the
+// pages (with a Changes page when comparing), the data files; a site for
+// some regions' audience is then searched for what it must not show.
+func (b *Builder) render(s *build) error {
+	r := s.rep.Result
+	th, err := b.loadTheme(r.Plan.Config.Theme, s.errs)
+	if th == nil || err != nil {
+		return err
+	}
+	so := site.Options{Cache: b.pages, Version: PlanVersion(b.opts.Site), Progress: b.opts.Progress, Figures: s.figures}
+	if b.opts.Compare != "" {
+		if so.Changes, err = Changes(b.opts.Site, b.opts.Compare, r); err != nil {
+			return err
 		}
 	}
-	rep.Result, rep.Diagnostics = r, errs
-	if err := errs.Err(); err != nil {
-		return rep, err
+	files, errs := site.Render(r, th, so)
+	errs.FillSource(r.Plan.SourceLine)
+	s.errs.Append(errs)
+	if errs.HasErrors() {
+		return nil
 	}
-	rep.Out = b.Out
-	if rep.Out == "" {
-		out := r.Plan.Config.Output
-		if len(b.Regions) > 0 {
-			out += "-" + strings.Join(b.Regions, "-") // a site per audience, beside the whole one
-		}
-		rep.Out = filepath.Join(b.Site, filepath.FromSlash(out))
-	}
-	if b.theme == nil || b.themeStale || b.themeName != r.Plan.Config.Theme {
-		th, terrs := LoadTheme(b.Site, r.Plan.Config.Theme)
-		if terrs.HasErrors() {
-			errs.Append(terrs)
-			return rep, errs.Err()
-		}
-		b.theme, b.themeName, b.themeStale = th, r.Plan.Config.Theme, false
-	}
-	so := site.Options{Cache: b.pages, Version: PlanVersion(b.Site), Progress: b.Progress, Figures: figures}
-	if b.Compare != "" {
-		changes, err := Changes(b.Site, b.Compare, r)
-		if err != nil {
-			return rep, err
-		}
-		so.Changes = changes
-	}
-	files, rerrs := site.Render(r, b.theme, so)
-	rerrs.FillSource(r.Plan.SourceLine)
-	errs.Append(rerrs)
-	if err := errs.Err(); err != nil {
-		return rep, err
-	}
-	if dataOut == nil {
-		if planData == nil {
-			planData = planFiles(r)
-		}
-		dataOut = publish.Files{}
-		for name, d := range planData {
-			dataOut[name] = d
-		}
-		for name, d := range data.ActualsFiles(r) {
-			dataOut[name] = d
-		}
-	}
-	for name, d := range dataOut {
+	s.files = files
+	for name, d := range b.dataFiles(s) {
 		files[name] = d
 	}
-	if len(b.Regions) > 0 {
-		if lerrs := scope.Leaks(files, full, b.Regions); lerrs.HasErrors() {
-			errs.Append(lerrs)
-			return rep, errs.Err()
-		}
+	if len(b.opts.Regions) > 0 {
+		s.errs.Append(scope.Leaks(files, s.full, b.opts.Regions))
 	}
-	rep.Pages, rep.Charts = b.pages.Rendered(), b.pages.Charts()
+	s.rep.Pages, s.rep.Charts = b.pages.Rendered(), b.pages.Charts()
 	for name := range files {
 		if strings.HasSuffix(name, ".html") {
-			rep.HTML++
+			s.rep.HTML++
 		}
 	}
-	var st publish.Stats
+	return nil
+}
+
+// loadTheme returns the site's theme, read again only when its name or
+// its files changed. Its errors go to errs.
+func (b *Builder) loadTheme(name string, errs *diag.List) (*site.Theme, error) {
+	if b.theme == nil || b.themeStale || b.themeName != name {
+		th, terrs := LoadTheme(b.opts.Site, name)
+		errs.Append(terrs)
+		if terrs.HasErrors() {
+			return nil, nil
+		}
+		b.theme, b.themeName, b.themeStale = th, name, false
+	}
+	return b.theme, nil
+}
+
+// dataFiles returns the data files of what the site shows: plan.json, the
+// CSV tables and the actuals' files, each made again only when its inputs
+// changed.
+func (b *Builder) dataFiles(s *build) publish.Files {
+	if s.data != nil {
+		return s.data
+	}
+	r := s.rep.Result
+	if s.planData == nil {
+		s.planData = publish.Files{"data/plan.json": data.JSON(r)}
+		for name, d := range data.CSV(r) {
+			s.planData[name] = d
+		}
+	}
+	s.data = publish.Files{}
+	for name, d := range s.planData {
+		s.data[name] = d
+	}
+	for name, d := range data.ActualsFiles(r) {
+		s.data[name] = d
+	}
+	return s.data
+}
+
+// write puts the rendered site in the output folder (Write): only the
+// files that changed since the last build when the builder made it, the
+// whole folder swapped in otherwise.
+func (b *Builder) write(s *build) error {
+	rep := s.rep
+	rep.Out = b.opts.Out
+	if rep.Out == "" {
+		out := rep.Result.Plan.Config.Output
+		if len(b.opts.Regions) > 0 {
+			out += "-" + strings.Join(b.opts.Regions, "-") // a site per audience, beside the whole one
+		}
+		rep.Out = filepath.Join(b.opts.Site, filepath.FromSlash(out))
+	}
 	var err error
-	if b.last != nil && b.last.out == rep.Out {
-		st, err = publish.Update(rep.Out, b.last.files, files)
+	last := b.last
+	if last != nil && last.out == rep.Out {
+		rep.Stats, err = publish.Update(rep.Out, last.files, s.files)
 	}
-	if b.last == nil || b.last.out != rep.Out || err != nil {
-		st, err = publish.Publish(rep.Out, files)
+	if last == nil || last.out != rep.Out || err != nil {
+		rep.Stats, err = publish.Publish(rep.Out, s.files)
 	}
-	rep.Stats = st
-	if err == nil {
-		b.last = &lastBuild{toml: toml, figures: figures, result: full, planData: planData, data: dataOut, files: files, out: rep.Out}
-	}
-	return rep, err
-}
-
-// render renders the pages and data files of a computed plan.
-func render(r *compute.Result, th *site.Theme, o site.Options) (publish.Files, *diag.List) {
-	files, errs := site.Render(r, th, o)
-	errs.FillSource(r.Plan.SourceLine)
-	for name, d := range dataFiles(r) {
-		files[name] = d
-	}
-	return files, errs
-}
-
-// dataFiles returns data/plan.json and the CSV files.
-func dataFiles(r *compute.Result) publish.Files {
-	files := planFiles(r)
-	for name, b := range data.ActualsFiles(r) {
-		files[name] = b
-	}
-	return files
-}
-
-// planFiles returns plan.json and the plan's CSV files.
-func planFiles(r *compute.Result) publish.Files {
-	files := publish.Files{"data/plan.json": data.JSON(r)}
-	for name, b := range data.CSV(r) {
-		files[name] = b
-	}
-	return files
-}
-
-// loadFS reads, validates and computes the plan of a site file system.
-func loadFS(fsys fs.FS) (*compute.Result, *diag.List) {
-	p, errs := plan.Load(fsys)
-	if errs.HasErrors() {
-		return nil, errs
-	}
-	r, cerrs := compute.Compute(p)
-	cerrs.FillSource(p.SourceLine)
-	errs.Append(cerrs)
-	return r, errs
-}
-
-// cachedFS is a site folder (which nothing in it can leave) whose file contents are kept between builds
-// and read again only when a file's size or modification time changed.
-type cachedFS struct {
-	fs.FS // os.DirFS of the folder
-	mu    sync.Mutex
-	files map[string]cachedFile
-}
-
-type cachedFile struct {
-	size    int64
-	modTime time.Time
-	data    []byte
-}
-
-func newCachedFS(dir string) *cachedFS {
-	return &cachedFS{FS: siteFS(dir), files: map[string]cachedFile{}}
-}
-
-// Stat implements fs.StatFS.
-func (c *cachedFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
-
-// ReadDir implements fs.ReadDirFS.
-func (c *cachedFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
-
-// ReadFile implements fs.ReadFileFS: unchanged files come from the cache.
-func (c *cachedFS) ReadFile(name string) ([]byte, error) {
-	info, err := fs.Stat(c.FS, name)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	c.mu.Lock()
-	f, ok := c.files[name]
-	c.mu.Unlock()
-	if ok && f.size == info.Size() && f.modTime.Equal(info.ModTime()) {
-		return f.data, nil
-	}
-	data, err := fs.ReadFile(c.FS, name)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	c.files[name] = cachedFile{size: info.Size(), modTime: info.ModTime(), data: data}
-	c.mu.Unlock()
-	return data, nil
+	b.last = &lastBuild{toml: s.toml, figures: s.figures, result: s.full, planData: s.planData, data: s.data, files: s.files, out: rep.Out}
+	return nil
 }

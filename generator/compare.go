@@ -26,7 +26,7 @@ func LoadVersion(site, spec string) (r *compute.Result, errs *diag.List, label s
 	if err != nil {
 		return nil, nil, "", err
 	}
-	r, errs = loadFS(fsys)
+	r, errs = newBuilder(Options{Site: site}, fsys).computed()
 	label = spec
 	if short := commit[:7]; !strings.HasPrefix(spec, short) {
 		label += " (" + short + ")"

@@ -16,7 +16,6 @@ import (
 	"planbook/generator"
 	"planbook/generator/data"
 	"planbook/generator/diag"
-	"planbook/generator/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of golden tests")
@@ -72,12 +71,9 @@ func TestBadInputs(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := writeSite(t, ar)
-			r, errs := generator.Load(dir)
-			if !errs.HasErrors() {
-				// Errors in pages (shortcodes) show when rendering.
-				_, rerrs := generator.Render(r, dir, site.Options{})
-				errs.Append(rerrs)
-			}
+			// Errors in pages (shortcodes) show when rendering.
+			rep, _ := generator.NewBuilder(generator.Options{Site: dir}).Check()
+			errs := rep.Diagnostics
 			if !errs.HasErrors() {
 				t.Fatalf("%s builds without errors", file)
 			}
@@ -167,14 +163,11 @@ func TestGoldenHTML(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := writeSite(t, ar)
-			r, errs := generator.Load(dir)
-			if err := errs.Err(); err != nil {
+			out := filepath.Join(t.TempDir(), "out")
+			if _, err := generator.NewBuilder(generator.Options{Site: dir, Out: out}).Build(); err != nil {
 				t.Fatal(err)
 			}
-			files, rerrs := generator.Render(r, dir, site.Options{})
-			if err := rerrs.Err(); err != nil {
-				t.Fatal(err)
-			}
+			files := readAll(t, out)
 			goldenDir := filepath.Join("../testdata/golden/html", name)
 			var pages []string
 			for p := range files {
@@ -193,7 +186,7 @@ func TestGoldenHTML(t *testing.T) {
 				golden := filepath.Join(goldenDir, filepath.FromSlash(p))
 				if *update {
 					os.MkdirAll(filepath.Dir(golden), 0o755)
-					os.WriteFile(golden, files[p], 0o644)
+					os.WriteFile(golden, []byte(files[p]), 0o644)
 					continue
 				}
 				want, err := os.ReadFile(golden)
@@ -201,8 +194,8 @@ func TestGoldenHTML(t *testing.T) {
 					t.Errorf("%v (run go test ./generator -run GoldenHTML -update)", err)
 					continue
 				}
-				if !bytes.Equal(files[p], want) {
-					t.Errorf("%s differs from %s (run with -update to accept):\n%s", p, golden, firstDiff(string(files[p]), string(want)))
+				if files[p] != string(want) {
+					t.Errorf("%s differs from %s (run with -update to accept):\n%s", p, golden, firstDiff(files[p], string(want)))
 				}
 			}
 		})

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"planbook/generator/diag"
 )
@@ -51,4 +53,50 @@ func checkLinks(dir string) *diag.List {
 		})
 	}
 	return errs
+}
+
+// cachedFS is a site folder (which nothing in it can leave) whose file contents are kept between builds
+// and read again only when a file's size or modification time changed.
+type cachedFS struct {
+	fs.FS // os.DirFS of the folder
+	mu    sync.Mutex
+	files map[string]cachedFile
+}
+
+type cachedFile struct {
+	size    int64
+	modTime time.Time
+	data    []byte
+}
+
+func newCachedFS(dir string) *cachedFS {
+	return &cachedFS{FS: siteFS(dir), files: map[string]cachedFile{}}
+}
+
+// Stat implements fs.StatFS.
+func (c *cachedFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
+
+// ReadDir implements fs.ReadDirFS.
+func (c *cachedFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
+
+// ReadFile implements fs.ReadFileFS: unchanged files come from the cache.
+func (c *cachedFS) ReadFile(name string) ([]byte, error) {
+	info, err := fs.Stat(c.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	f, ok := c.files[name]
+	c.mu.Unlock()
+	if ok && f.size == info.Size() && f.modTime.Equal(info.ModTime()) {
+		return f.data, nil
+	}
+	data, err := fs.ReadFile(c.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.files[name] = cachedFile{size: info.Size(), modTime: info.ModTime(), data: data}
+	c.mu.Unlock()
+	return data, nil
 }

@@ -57,7 +57,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	progress, stop := progressLine(stdout, "Rendering pages", start)
-	rep, err := generator.Build(generator.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress, Regions: regions})
+	rep, err := generator.NewBuilder(generator.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress, Regions: regions}).Build()
 	stop()
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {

@@ -17,9 +17,10 @@ func init() {
 		summary: "load and compute the plan, print errors, warnings and checks",
 		usage: `Usage: planbook check [-s SITE] [--format text|github|json]
 
-Loads and computes the plan of SITE without writing anything. Prints every
-error and warning with its file and line, then the checks list. Exits 1
-when the plan has errors, 0 otherwise.
+Loads, computes and renders the plan of SITE as build does, without
+writing anything: every error build would report, check reports. Prints
+every error and warning with its file and line, then the checks list.
+Exits 1 when the plan has errors, 0 otherwise.
 
 Flags:
   -s SITE          the site folder (default: the current folder)
@@ -41,7 +42,8 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
-	r, errs := generator.Load(*site)
+	rep, _ := generator.NewBuilder(generator.Options{Site: *site}).Check()
+	r, errs := rep.Result, rep.Diagnostics
 	switch *format {
 	case "text":
 		printDiagnostics(stderr, errs)

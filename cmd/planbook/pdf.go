@@ -70,7 +70,7 @@ func runPDF(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		// only, so that the PDF shows nothing of the other regions.
 		opts.Regions = []string{*region}
 	}
-	rep, err := generator.Build(opts)
+	rep, err := generator.NewBuilder(opts).Build()
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {
 		var le *diag.ListError

@@ -72,7 +72,7 @@ func New(cfg Config) *Server {
 	if cfg.Quiet == 0 {
 		cfg.Quiet = 15 * time.Millisecond
 	}
-	return &Server{cfg: cfg, builder: generator.NewBuilder(cfg.Site, cfg.Out), hub: newHub()}
+	return &Server{cfg: cfg, builder: generator.NewBuilder(generator.Options{Site: cfg.Site, Out: cfg.Out}), hub: newHub()}
 }
 
 // Title returns the plan's title, or the site folder's name before the
