@@ -31,8 +31,9 @@ func Load(fsys fs.FS) (*Plan, *diag.List) { return NewLoader().Load(fsys) }
 // Loader loads the plan of one site again and again, as planbook serve
 // does: a region file is decoded again only when its text, or the plan
 // file it refers to, changed; an actuals file only when it or a TOML file
-// changed. The plans it returns share the regions that
-// did not change, which nobody may modify.
+// changed. The plans it returns share what the regions that did not
+// change hold (their channels, mixes, items), which nobody may modify;
+// each plan has its own Region values.
 type Loader struct {
 	regions map[string]*decodedRegion
 	actuals map[string]*decodedActuals
@@ -199,8 +200,11 @@ func (l *Loader) loadRegions(fsys fs.FS, p *Plan, errs *diag.List) {
 			errs.Add(diagnostic)
 		}
 		if d.region != nil {
-			d.region.Narrative = nil // set again by loadPages
-			p.Regions = append(p.Regions, d.region)
+			// A region of its own for this plan, which loadPages gives its
+			// narrative: the decoded one is shared with the plans of
+			// earlier loads, which may still be in use.
+			reg := *d.region
+			p.Regions = append(p.Regions, &reg)
 		}
 		p.Promotions = append(p.Promotions, d.items.Promotions...)
 		p.Trainings = append(p.Trainings, d.items.Trainings...)
