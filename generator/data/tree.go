@@ -66,58 +66,106 @@ func (o Object) Get(key string) Value {
 // Tree returns every computed figure of the plan as a tree in the shape
 // and key order of plan.json.
 func Tree(r *compute.Result) Object {
-	p := r.Plan
-	amount := func(units int64) Leaf { return amountOf(r.Amount(units)) }
-	amounts := func(units []int64) List { return amountList(r, units) }
+	out := make(Object, len(fields))
+	for i, f := range fields {
+		out[i] = Field{f.key, f.value(r)}
+	}
+	return out
+}
 
+// FromPlan reports whether the figures at a value key are computed from the
+// company plan (content/plan.toml) alone: a page that quotes only them and
+// its own region's figures does not change when another region does.
+func FromPlan(key string) bool {
+	top, _, _ := strings.Cut(key, ".")
+	for _, f := range fields {
+		if f.key == top {
+			return f.fromPlan
+		}
+	}
+	return false
+}
+
+// fields are plan.json's top-level keys, in order: whether each comes from
+// the company plan alone (see FromPlan), and how it is made.
+var fields = []struct {
+	key      string
+	fromPlan bool
+	value    func(r *compute.Result) Value
+}{
+	{"title", true, func(r *compute.Result) Value { return text(r.Plan.Title) }},
+	{"year", true, func(r *compute.Result) Value { return count(int64(r.Plan.Year)) }},
+	{"currency", true, func(r *compute.Result) Value { return text(r.Plan.Currency) }},
+	{"unit", true, func(r *compute.Result) Value { return text(r.Plan.Unit) }},
+	{"precision", true, func(r *compute.Result) Value { return Leaf{Kind: Quantity, R: r.Plan.Precision, Unit: r.Plan.Unit} }},
+	{"fiscal_start", true, func(r *compute.Result) Value { return count(int64(r.Plan.FiscalStart)) }},
+	{"baseline", true, baselineObject},
+	{"target", true, func(r *compute.Result) Value { return amountOf(r.Amount(r.Target)) }},
+	{"growth", true, func(r *compute.Result) Value { return ratio(r.Growth) }},
+	{"quarters", true, func(r *compute.Result) Value { return amountList(r, r.Quarters[:]) }},
+	{"months", true, func(r *compute.Result) Value { return amountList(r, r.Months[:]) }},
+	{"per_head", false, perHeadObject}, // the target per head counts the regions' heads
+	{"products", true, productList},
+	{"customers", true, customerList},
+	{"regions", false, func(r *compute.Result) Value { return regionList(r) }},
+	{"channels", false, channelList},
+	{"kpis", true, kpiList},
+	{"checks", false, func(r *compute.Result) Value { return checkList(r) }},
+}
+
+func baselineObject(r *compute.Result) Value {
+	b := r.Plan.Baseline
+	return Object{{"year", count(int64(b.Year))}, {"revenue", amountOf(b.Revenue)}, {"headcount", count(b.Headcount)}}
+}
+
+func perHeadObject(r *compute.Result) Value {
+	ph := r.PerHead
+	return Object{{"baseline", amountOf(ph.Baseline)}, {"target", amountOf(ph.Target)}, {"growth", ratio(ph.Growth)}}
+}
+
+func productList(r *compute.Result) Value {
 	products := List{}
 	for _, pr := range r.Products {
 		products = append(products, Object{
 			{"id", text(pr.ID)}, {"name", text(pr.Name)}, {"class", text(pr.Class)},
-			{"target", amount(pr.Target)}, {"share", ratio(pr.Share)},
+			{"target", amountOf(r.Amount(pr.Target))}, {"share", ratio(pr.Share)},
 			{"baseline", amountOf(pr.Baseline)}, {"growth", ratio(pr.Growth)},
-			{"quarters", amounts(pr.Quarters[:])}, {"months", amounts(pr.Months[:])},
+			{"quarters", amountList(r, pr.Quarters[:])}, {"months", amountList(r, pr.Months[:])},
 		})
 	}
+	return products
+}
+
+func customerList(r *compute.Result) Value {
 	customers := List{}
 	for _, c := range r.Customers {
 		customers = append(customers, Object{
-			{"id", text(c.ID)}, {"name", text(c.Name)}, {"target", amount(c.Target)},
+			{"id", text(c.ID)}, {"name", text(c.Name)}, {"target", amountOf(r.Amount(c.Target))},
 			{"share", ratio(c.Share)}, {"count", count(c.Count)},
 			{"per_customer", amountOf(c.PerCustomer)},
 		})
 	}
-	regions := regionList(r)
+	return customers
+}
+
+func channelList(r *compute.Result) Value {
 	channels := List{}
 	for _, ch := range r.Channels {
-		channels = append(channels, Object{{"id", text(ch.ID)}, {"name", text(ch.Name)}, {"target", amount(ch.Target)}})
+		channels = append(channels, Object{{"id", text(ch.ID)}, {"name", text(ch.Name)}, {"target", amountOf(r.Amount(ch.Target))}})
 	}
+	return channels
+}
+
+func kpiList(r *compute.Result) Value {
 	kpis := List{}
-	for _, k := range p.KPIs {
-		v := func(x *big.Rat) Leaf { return ratio(x) }
+	for _, k := range r.Plan.KPIs {
+		v := ratio
 		if k.Unit != "" {
 			v = func(x *big.Rat) Leaf { return Leaf{Kind: Quantity, R: x, Unit: k.Unit} }
 		}
 		kpis = append(kpis, Object{{"id", text(k.ID)}, {"name", text(k.Name)}, {"baseline", v(k.Baseline)}, {"target", v(k.Target)}})
 	}
-	return Object{
-		{"title", text(p.Title)}, {"year", count(int64(p.Year))}, {"currency", text(p.Currency)}, {"unit", text(p.Unit)},
-		{"precision", Leaf{Kind: Quantity, R: p.Precision, Unit: p.Unit}}, {"fiscal_start", count(int64(p.FiscalStart))},
-		{"baseline", Object{
-			{"year", count(int64(p.Baseline.Year))},
-			{"revenue", amountOf(p.Baseline.Revenue)},
-			{"headcount", count(p.Baseline.Headcount)},
-		}},
-		{"target", amount(r.Target)}, {"growth", ratio(r.Growth)},
-		{"quarters", amounts(r.Quarters[:])}, {"months", amounts(r.Months[:])},
-		{"per_head", Object{
-			{"baseline", amountOf(r.PerHead.Baseline)},
-			{"target", amountOf(r.PerHead.Target)},
-			{"growth", ratio(r.PerHead.Growth)},
-		}},
-		{"products", products}, {"customers", customers}, {"regions", regions},
-		{"channels", channels}, {"kpis", kpis}, {"checks", checkList(r)},
-	}
+	return kpis
 }
 
 // regionList returns the regions of plan.json, each with its channels and

@@ -197,11 +197,6 @@ func (b *builder) regionKey(path string, reg *compute.Region, markdown []string)
 	return sum, true
 }
 
-// companyKeys are the value keys whose figures come from the company plan
-// (plan.toml) alone.
-var companyKeys = []string{"title", "year", "currency", "unit", "precision", "fiscal_start",
-	"baseline.", "target", "growth", "quarters.", "months.", "products.", "customers.", "kpis.", "per_head.baseline"}
-
 // companyCharts are the charts drawn from the company plan alone.
 var companyCharts = map[string]bool{"quarters": true, "months": true, "products": true, "product-quarters": true, "customers": true}
 
@@ -236,15 +231,7 @@ func (b *builder) regionLocal(text, id string) bool {
 }
 
 func localValue(key, id string) bool {
-	if strings.HasPrefix(key, "regions."+id+".") {
-		return true
-	}
-	for _, k := range companyKeys {
-		if key == k || (strings.HasSuffix(k, ".") && strings.HasPrefix(key, k)) {
-			return true
-		}
-	}
-	return false
+	return strings.HasPrefix(key, "regions."+id+".") || data.FromPlan(key)
 }
 
 // pageKey is the key of one page: the site's inputs, the page, and the
