@@ -72,7 +72,7 @@ func (b *builder) attainmentText(r *big.Rat) string {
 }
 
 // regionActual returns a region's actuals, or nil.
-func (b *builder) regionActual(id string) *compute.RegionActual {
+func (b *siteRenderer) regionActual(id string) *compute.RegionActual {
 	if b.r.Actuals == nil {
 		return nil
 	}

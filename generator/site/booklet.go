@@ -104,7 +104,7 @@ func appliesTo(pg *plan.Page, region string) bool {
 }
 
 // versionText says which version of the plan a booklet shows.
-func (b *builder) versionText() string {
+func (b *siteRenderer) versionText() string {
 	v := b.opts.Version
 	var s string
 	switch {
@@ -125,7 +125,7 @@ func (b *builder) versionText() string {
 // header (plan title and region) and footer (page N of M) in the page
 // margins. They differ per region, so each booklet has its own file (a
 // style element would need 'unsafe-inline' in the pages' security policy).
-func (b *builder) bookletCSS(reg *compute.Region) []byte {
+func (b *siteRenderer) bookletCSS(reg *compute.Region) []byte {
 	l := b.lang
 	header := cssString(b.r.Plan.Title + " · " + reg.Name)
 	var footer string

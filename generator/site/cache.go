@@ -107,7 +107,7 @@ func (c *Cache) addCharts(n int) {
 // every TOML and actuals file (the figures, the settings, the promotions
 // and other items), and the navigation (the narrative pages' titles and slugs). A
 // page adds its own Markdown to this.
-func (b *builder) inputs() [sha256.Size]byte {
+func (b *siteRenderer) inputs() [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(b.theme.version[:])
 	h.Write([]byte(b.versionText() + "\x00"))
@@ -129,7 +129,7 @@ func (b *builder) inputs() [sha256.Size]byte {
 // and every region's id and name (items name the regions they are for).
 // A region's page adds its own figures, file and Markdown to this, so that
 // a change to one region re-renders only the pages whose figures moved.
-func (b *builder) regionInputs() [sha256.Size]byte {
+func (b *siteRenderer) regionInputs() [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(b.theme.version[:])
 	h.Write([]byte(b.versionText() + "\x00"))
@@ -155,7 +155,7 @@ func (b *builder) regionInputs() [sha256.Size]byte {
 
 // regionFiguresKeys hashes each region's figures: its part of plan.json,
 // and its actual results when there are any.
-func (b *builder) regionFiguresKeys() map[string][sha256.Size]byte {
+func (b *siteRenderer) regionFiguresKeys() map[string][sha256.Size]byte {
 	out := map[string][sha256.Size]byte{}
 	regions, _ := b.tree.Get("regions").(data.List)
 	for _, v := range regions {
@@ -178,7 +178,7 @@ func (b *builder) regionFiguresKeys() map[string][sha256.Size]byte {
 // regionKey is the key of a region's page or booklet when its Markdown
 // uses only figures of the company plan and of the region itself; ok is
 // false otherwise, and the page takes the key of the whole site.
-func (b *builder) regionKey(path string, reg *compute.Region, markdown []string) ([sha256.Size]byte, bool) {
+func (b *siteRenderer) regionKey(path string, reg *compute.Region, markdown []string) ([sha256.Size]byte, bool) {
 	var sum [sha256.Size]byte
 	for _, file := range markdown {
 		if !b.regionLocal(b.r.Plan.Sources[file], reg.ID) {
@@ -202,7 +202,7 @@ var companyCharts = map[string]bool{"quarters": true, "months": true, "products"
 
 // regionLocal reports whether Markdown text uses only figures and charts
 // of the company plan and of the region id.
-func (b *builder) regionLocal(text, id string) bool {
+func (b *siteRenderer) regionLocal(text, id string) bool {
 	if !strings.Contains(text, "{{<") {
 		return true
 	}
@@ -236,7 +236,7 @@ func localValue(key, id string) bool {
 
 // pageKey is the key of one page: the site's inputs, the page, and the
 // Markdown files it shows.
-func (b *builder) pageKey(path string, markdown ...string) [sha256.Size]byte {
+func (b *siteRenderer) pageKey(path string, markdown ...string) [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(b.base[:])
 	h.Write([]byte(path + "\x00"))

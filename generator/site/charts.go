@@ -135,17 +135,7 @@ func (b *builder) chart(name string, region *compute.Region) (*Chart, bool) {
 	// part of it): build it once per render. A region's page and its
 	// booklet share it; on paper (an html element of class "print") the
 	// script draws charts without animation.
-	key := name + "\x00" + c.Region
-	b.shared.mu.Lock()
-	opt, ok := b.shared.options[key]
-	b.shared.mu.Unlock()
-	if !ok {
-		opt = optionJSON(build(), c.ID)
-		b.shared.mu.Lock()
-		b.shared.options[key] = opt
-		b.shared.mu.Unlock()
-	}
-	c.Option = opt
+	c.Option = b.options.get(name+"\x00"+c.Region, func() template.JS { return optionJSON(build(), c.ID) })
 	return c, true
 }
 

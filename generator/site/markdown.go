@@ -81,28 +81,18 @@ func (escapeHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 const chartToken = "PLANBOOKCHARTX"
 
 // renderMarkdown turns a Markdown file into HTML, once per render: the
-// same section appears on its page and in booklets. Its charts get ids of
-// their own (from the file's name), so that several sections can share a
-// booklet. Errors are reported by the first page that renders the file.
+// same section appears on its page and in booklets. Its charts get ids of their own (from the
+// file's name), so that several sections can share a booklet. Errors are
+// reported by the first page that renders the file.
 func (b *builder) renderMarkdown(pg *plan.Page) template.HTML {
-	b.shared.mu.Lock()
-	rm, done := b.shared.markdown[pg.File]
-	if !done {
-		rm = &renderedMarkdown{done: make(chan struct{})}
-		b.shared.markdown[pg.File] = rm
-	}
-	b.shared.mu.Unlock()
-	if !done {
-		mb := *b
-		mb.ids = map[string]int{}
-		mb.idPrefix = fileID(pg.File)
-		rm.html = mb.convertMarkdown(pg)
+	rm := b.markdown.get(pg.File, func() renderedMarkdown {
+		mb := &builder{siteRenderer: b.siteRenderer, errs: b.errs, root: b.root, ids: map[string]int{}, idPrefix: fileID(pg.File)}
+		rm := renderedMarkdown{html: mb.convertMarkdown(pg)}
 		for id := range mb.ids {
 			rm.ids = append(rm.ids, id)
 		}
-		close(rm.done)
-	}
-	<-rm.done
+		return rm
+	})
 	for _, id := range rm.ids {
 		b.ids[id]++
 	}

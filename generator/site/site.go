@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
+	"golang.org/x/sync/errgroup"
 
 	"planbook/generator/compute"
 	"planbook/generator/data"
@@ -46,42 +47,61 @@ type Options struct {
 	Figures [32]byte
 }
 
-// builder renders one site. Render gives every page a copy of its own:
-// the parts shared by all pages are read-only or guarded (the caches);
-// root, ids and errs belong to the page being rendered.
-type builder struct {
+// siteRenderer is what the pages of one render share. Render sets it up;
+// then it is read-only, but for its memos, which guard themselves.
+type siteRenderer struct {
 	r          *compute.Result
 	tree       data.Object
 	lang       i18n.Lang
 	theme      *Theme
 	md         goldmark.Markdown
 	opts       Options
-	shared     *shared
 	base       [32]byte // the inputs every page shares, for the cache
 	regionBase [32]byte // the inputs every region's pages share
 	// regionFigures hashes each region's figures (with a page cache only).
 	regionFigures map[string][32]byte
+	// options are chart options by chart and region: a region's charts
+	// appear on its page and in its booklet.
+	options memo[string, template.JS]
+	// markdown is Markdown files rendered, by file: a narrative section
+	// appears on its page and in the booklets of its regions.
+	markdown memo[string, renderedMarkdown]
+}
 
-	errs     *diag.List     // the current page's errors
-	root     string         // the way from the current page to the site root: "", "../", …
-	ids      map[string]int // chart ids used on the current page
+// builder builds one page: the shared renderer, and the page's own errors,
+// place and chart ids.
+type builder struct {
+	*siteRenderer
+	errs     *diag.List     // the page's errors
+	root     string         // the way from the page to the site root: "", "../", …
+	ids      map[string]int // chart ids used on the page
 	idPrefix string         // added to chart ids: the Markdown file being rendered
 }
 
-// shared holds what pages of one render compute once and reuse: chart
-// options (a region's charts appear on its page and in its booklet) and
-// rendered Markdown (a narrative section appears on its page and in the
-// booklets of its regions).
-type shared struct {
-	mu       sync.Mutex
-	options  map[string]template.JS
-	markdown map[string]*renderedMarkdown
+// memo computes a value once per key, however many pages ask for it at
+// the same time.
+type memo[K comparable, V any] struct {
+	mu     sync.Mutex
+	values map[K]func() V
 }
 
-// renderedMarkdown is a Markdown file rendered once; done closes when it
-// is ready.
+// get returns the value of key, computing it with f the first time.
+func (m *memo[K, V]) get(key K, f func() V) V {
+	m.mu.Lock()
+	value, ok := m.values[key]
+	if !ok {
+		if m.values == nil {
+			m.values = map[K]func() V{}
+		}
+		value = sync.OnceValue(f)
+		m.values[key] = value
+	}
+	m.mu.Unlock()
+	return value()
+}
+
+// renderedMarkdown is a Markdown file rendered once.
 type renderedMarkdown struct {
-	done chan struct{}
 	html template.HTML
 	ids  []string // its charts' element ids
 }
@@ -97,29 +117,65 @@ type job struct {
 // Render returns the pages and assets of the site by their path under the
 // output folder.
 func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.List) {
-	b := &builder{
-		r: r, lang: i18n.Lang(r.Plan.Config.Language), theme: th,
-		md: newMarkdown(r.Plan.Config.UnsafeHTML), opts: o, errs: &diag.List{},
-		shared: &shared{options: map[string]template.JS{}, markdown: map[string]*renderedMarkdown{}},
-	}
+	rd := &siteRenderer{r: r, lang: i18n.Lang(r.Plan.Config.Language), theme: th, md: newMarkdown(r.Plan.Config.UnsafeHTML), opts: o}
 	files := map[string][]byte{}
 	for name, data := range th.Assets {
 		files[name] = data
 	}
 	o.Cache.start()
-	b.tree, b.regionFigures = o.Cache.figures(o.Figures)
-	if b.tree == nil {
-		b.tree = data.Tree(r)
-		if r.Actuals != nil {
-			// Value keys under actuals. are paths into data/actuals.json.
-			b.tree = append(b.tree, data.Field{Key: "actuals", Value: data.ActualsTree(r)})
-		}
-		if o.Cache != nil {
-			b.regionFigures = b.regionFiguresKeys()
-			o.Cache.keepFigures(o.Figures, b.tree, b.regionFigures)
-		}
+	rd.figures()
+	rd.base, rd.regionBase = rd.inputs(), rd.regionInputs()
+	jobs := rd.jobs()
+	for _, reg := range r.Regions {
+		files["regions/"+reg.ID+"/booklet.css"] = rd.bookletCSS(reg)
 	}
-	b.base, b.regionBase = b.inputs(), b.regionInputs()
+	// Render the pages on every core. Each page has a builder of its own,
+	// so the result does not depend on the order.
+	pages := make([][]byte, len(jobs))
+	pageErrs := make([]*diag.List, len(jobs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	var done atomic.Int64
+	for i, j := range jobs {
+		g.Go(func() error {
+			pages[i], pageErrs[i] = rd.renderJob(j)
+			if o.Progress != nil {
+				o.Progress(int(done.Add(1)), len(jobs))
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	errs := &diag.List{}
+	for i, j := range jobs {
+		files[j.path] = pages[i]
+		errs.Append(pageErrs[i])
+	}
+	return files, errs
+}
+
+// figures sets the data tree of the plan's figures and each region's key,
+// from the cache when the figures did not change.
+func (rd *siteRenderer) figures() {
+	o := rd.opts
+	rd.tree, rd.regionFigures = o.Cache.figures(o.Figures)
+	if rd.tree != nil {
+		return
+	}
+	rd.tree = data.Tree(rd.r)
+	if rd.r.Actuals != nil {
+		// Value keys under actuals. are paths into data/actuals.json.
+		rd.tree = append(rd.tree, data.Field{Key: "actuals", Value: data.ActualsTree(rd.r)})
+	}
+	if o.Cache != nil {
+		rd.regionFigures = rd.regionFiguresKeys()
+		o.Cache.keepFigures(o.Figures, rd.tree, rd.regionFigures)
+	}
+}
+
+// jobs lists the pages of the site.
+func (rd *siteRenderer) jobs() []job {
+	r := rd.r
 	jobs := []job{
 		{"index.html", "dashboard", (*builder).dashboard, nil, nil},
 		{"regions/index.html", "regions", (*builder).regionsIndex, nil, nil},
@@ -129,7 +185,6 @@ func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.L
 		jobs = append(jobs, job{"actuals/index.html", "actuals", (*builder).actualsPage, nil, nil})
 	}
 	for _, reg := range r.Regions {
-		reg := reg
 		var md []string
 		if reg.Narrative != nil {
 			md = append(md, reg.Narrative.File)
@@ -142,52 +197,14 @@ func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.L
 			}
 		}
 		jobs = append(jobs, job{"regions/" + reg.ID + "/booklet.html", "booklet", func(b *builder, pd *pageData) { b.booklet(pd, reg) }, booklet, reg})
-		files["regions/"+reg.ID+"/booklet.css"] = b.bookletCSS(reg)
 	}
 	for _, pg := range r.Plan.Pages {
-		pg := pg
 		jobs = append(jobs, job{pg.Slug + "/index.html", "page", func(b *builder, pd *pageData) { b.narrative(pd, pg) }, []string{pg.File}, nil})
 	}
-	if o.Changes != nil {
+	if rd.opts.Changes != nil {
 		jobs = append(jobs, job{"changes/index.html", "changes", (*builder).changes, nil, nil})
 	}
-
-	// Render the pages on every core. Each page is rendered on its own
-	// copy of the builder, so the result does not depend on the order.
-	pages := make([][]byte, len(jobs))
-	pageErrs := make([]*diag.List, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var done atomic.Int64
-	for w := 0; w < workers(len(jobs)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pages[i], pageErrs[i] = b.renderJob(jobs[i])
-				if o.Progress != nil {
-					o.Progress(int(done.Add(1)), len(jobs))
-				}
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	errs := &diag.List{}
-	for i, j := range jobs {
-		files[j.path] = pages[i]
-		errs.Append(pageErrs[i])
-	}
-	b.errs = errs
-	return files, errs
-}
-
-// workers returns how many goroutines render n pages.
-func workers(n int) int {
-	return max(1, min(n, runtime.GOMAXPROCS(0)))
+	return jobs
 }
 
 // Charts returns how many chart elements the pages rendered by the last
@@ -201,28 +218,27 @@ func (c *Cache) Charts() int {
 	return c.charts
 }
 
-// renderJob renders one page on a copy of b, unless the cache holds it
-// with the same inputs.
-func (b *builder) renderJob(j job) ([]byte, *diag.List) {
+// renderJob renders one page, unless the cache holds it with the same
+// inputs.
+func (rd *siteRenderer) renderJob(j job) ([]byte, *diag.List) {
 	var key [32]byte
 	ok := false
-	if j.region != nil && b.opts.Cache != nil {
-		key, ok = b.regionKey(j.path, j.region, j.markdown)
+	if j.region != nil && rd.opts.Cache != nil {
+		key, ok = rd.regionKey(j.path, j.region, j.markdown)
 	}
 	if !ok {
-		key = b.pageKey(j.path, j.markdown...)
+		key = rd.pageKey(j.path, j.markdown...)
 	}
-	if data, ok := b.opts.Cache.get(j.path, key); ok {
+	if data, ok := rd.opts.Cache.get(j.path, key); ok {
 		return data, nil
 	}
-	pb := *b
-	pb.errs = &diag.List{}
-	data := pb.page(j.path, j.kind, func(pd *pageData) { j.fill(&pb, pd) })
-	if pb.errs.Len() == 0 {
-		b.opts.Cache.put(j.path, key, data)
+	b := &builder{siteRenderer: rd, errs: &diag.List{}}
+	data := b.page(j.path, j.kind, func(pd *pageData) { j.fill(b, pd) })
+	if b.errs.Len() == 0 {
+		rd.opts.Cache.put(j.path, key, data)
 	}
-	b.opts.Cache.addCharts(len(pb.ids))
-	return data, pb.errs
+	rd.opts.Cache.addCharts(len(b.ids))
+	return data, b.errs
 }
 
 // pageData is what every page template gets.
