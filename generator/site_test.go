@@ -394,3 +394,16 @@ func TestActualsEditRebuilds(t *testing.T) {
 		t.Errorf("the navigation still links the actuals page")
 	}
 }
+
+// TestSectionLinksInBooklets places a chart whose table links the regions'
+// pages in a section meant for one region: the section's page and the
+// region's booklet, one folder deeper, each link to the region's page
+// from where they are.
+func TestSectionLinksInBooklets(t *testing.T) {
+	files := build(t, siteFrom(t, tinySite+"-- content/plan-b.md --\n+++\ntitle = \"Plan B\"\nregions = [\"east\"]\n+++\n{{< chart \"regions\" >}}\n"))
+	for page, want := range map[string]string{"plan-b/index.html": `href="../regions/east/index.html"`, "regions/east/booklet.html": `href="../../regions/east/index.html"`} {
+		if !strings.Contains(files[page], want) {
+			t.Errorf("%s does not link the region's page with %s", page, want)
+		}
+	}
+}

@@ -80,12 +80,13 @@ func (escapeHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // the chart in its place.
 const chartToken = "PLANBOOKCHARTX"
 
-// renderMarkdown turns a Markdown file into HTML, once per render: the
-// same section appears on its page and in booklets. Its charts get ids of their own (from the
+// renderMarkdown turns a Markdown file into HTML, once per render and
+// depth in the site (the tables of its charts link to pages): the same
+// section appears on its page and in booklets. Its charts get ids of their own (from the
 // file's name), so that several sections can share a booklet. Errors are
 // reported by the first page that renders the file.
 func (b *builder) renderMarkdown(pg *plan.Page) template.HTML {
-	rm := b.markdown.get(pg.File, func() renderedMarkdown {
+	rm := b.markdown.get(pg.File+"\x00"+b.root, func() renderedMarkdown {
 		mb := &builder{siteRenderer: b.siteRenderer, errs: b.errs, root: b.root, ids: map[string]int{}, idPrefix: fileID(pg.File)}
 		rm := renderedMarkdown{html: mb.convertMarkdown(pg)}
 		for id := range mb.ids {

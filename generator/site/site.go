@@ -63,8 +63,9 @@ type siteRenderer struct {
 	// options are chart options by chart and region: a region's charts
 	// appear on its page and in its booklet.
 	options memo[string, template.JS]
-	// markdown is Markdown files rendered, by file: a narrative section
-	// appears on its page and in the booklets of its regions.
+	// markdown is Markdown files rendered, by file and the way to the site
+	// root: a narrative section appears on its page and in the booklets of
+	// its regions, one folder deeper.
 	markdown memo[string, renderedMarkdown]
 }
 
