@@ -182,7 +182,10 @@ func (b *Builder) render(s *build) error {
 	if th == nil || err != nil {
 		return err
 	}
-	so := site.Options{Cache: b.pages, Version: PlanVersion(b.opts.Site), Progress: b.opts.Progress, Figures: s.figures}
+	so := site.Options{Cache: b.pages, Progress: b.opts.Progress, Figures: s.figures}
+	if so.Version, err = PlanVersion(b.opts.Site); err != nil {
+		return err
+	}
 	if b.opts.Compare != "" {
 		if so.Changes, err = Changes(b.opts.Site, b.opts.Compare, r); err != nil {
 			return err

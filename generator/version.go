@@ -1,12 +1,12 @@
 package generator
 
 import (
+	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
-	"strings"
 	"time"
 
+	"planbook/generator/gitrev"
 	"planbook/generator/site"
 )
 
@@ -15,28 +15,38 @@ import (
 // when files of the site have changes not yet committed); else, when
 // SOURCE_DATE_EPOCH is set, that date; else nothing ("unversioned"). It
 // never reads the clock, so that the same files always build the same
-// bytes.
-func PlanVersion(dir string) site.Version {
-	if hash, err := git(dir, "rev-parse", "--short", "HEAD"); err == nil && hash != "" {
-		v := site.Version{Label: hash}
-		v.Date, _ = git(dir, "show", "-s", "--format=%cs", "HEAD")
-		if status, err := git(dir, "status", "--porcelain", "--untracked-files=no", "--", "."); err == nil && status != "" {
-			v.Modified = true
-		}
-		return v
+// bytes. The error is a SOURCE_DATE_EPOCH that is not a number.
+func PlanVersion(dir string) (site.Version, error) {
+	if c, err := gitrev.Head(dir); err == nil {
+		return site.Version{Label: c.Hash, Date: c.Time.Format(time.DateOnly), Modified: c.Modified}, nil
 	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if secs, err := strconv.ParseInt(s, 10, 64); err == nil {
-			d := time.Unix(secs, 0).UTC().Format("2006-01-02")
-			return site.Version{Label: d}
-		}
+	t, err := SourceDate()
+	if err != nil || t.IsZero() {
+		return site.Version{}, err
 	}
-	return site.Version{}
+	return site.Version{Label: t.Format(time.DateOnly)}, nil
 }
 
-func git(dir string, args ...string) (string, error) {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0")
-	out, err := cmd.Output()
-	return strings.TrimSpace(string(out)), err
+// PlanDate returns the time of the version of the plan the site folder dir
+// holds (see PlanVersion): its commit's, else SOURCE_DATE_EPOCH's, else
+// the zero time.
+func PlanDate(dir string) (time.Time, error) {
+	if c, err := gitrev.Head(dir); err == nil {
+		return c.Time, nil
+	}
+	return SourceDate()
+}
+
+// SourceDate returns the time SOURCE_DATE_EPOCH sets (seconds since 1970,
+// as for reproducible builds), or the zero time when it is not set.
+func SourceDate() (time.Time, error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
 }

@@ -6,9 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"time"
 
 	"planbook/generator"
 	"planbook/generator/data"
@@ -31,9 +29,10 @@ Computes the plan of SITE and writes it for spreadsheets and programs:
          FILE (default: plan-csv), or as one zip archive when FILE ends in .zip
   json   data/plan.json, every computed figure (default: standard output)
 
--o - writes to standard output (csv: a zip archive). Set SOURCE_DATE_EPOCH
-to date the workbook and the zip entries; without it they hold no date of
-their own, so the same plan always gives the same bytes.
+-o - writes to standard output (csv: a zip archive). The workbook and the
+zip entries are dated as the booklets are: with the date of the git commit
+the site is at, else SOURCE_DATE_EPOCH; without either they hold no date
+of their own. The same plan always gives the same bytes.
 
 Flags:
   -s SITE          the site folder (default: the current folder)
@@ -64,7 +63,7 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = defaults[*format]
 	}
-	modified, err := sourceDate()
+	modified, err := generator.PlanDate(*site)
 	if err != nil {
 		fmt.Fprintf(stderr, "planbook export: %v\n", err)
 		return 2
@@ -124,17 +123,4 @@ func writeFolder(dir string, files map[string][]byte, stdout, stderr io.Writer) 
 	}
 	fmt.Fprintf(stdout, "Wrote %d CSV files to %s\n", len(files), dir)
 	return 0
-}
-
-// sourceDate returns the time SOURCE_DATE_EPOCH sets, or the zero time.
-func sourceDate() (time.Time, error) {
-	s := os.Getenv("SOURCE_DATE_EPOCH")
-	if s == "" {
-		return time.Time{}, nil
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
-	}
-	return time.Unix(n, 0).UTC(), nil
 }

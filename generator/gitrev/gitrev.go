@@ -1,10 +1,12 @@
-// Package gitrev reads a site folder as it was at a git revision: the
-// files a plan is made of (planbook.toml and content/), read from the
-// repository's objects into memory.
+// Package gitrev reads a site folder's git repository: the commit the
+// folder is at, and the files a plan is made of (planbook.toml and
+// content/) as they were at a revision, read from the repository's objects
+// into memory. It is planbook's one runner of git.
 //
 // It must never change the repository: it runs only git commands that
-// read objects (rev-parse, ls-tree, cat-file), never touching the work
-// tree, the index or the refs.
+// read (rev-parse, ls-tree, cat-file, show, and status without the
+// optional index refresh), never touching the work tree, the index or the
+// refs.
 package gitrev
 
 import (
@@ -13,17 +15,46 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
-	"testing/fstest"
+	"time"
+
+	"golang.org/x/tools/txtar"
 )
+
+// Commit is the commit a site folder is at.
+type Commit struct {
+	Hash string    // short
+	Time time.Time // the commit's date, in its committer's time zone
+	// Modified is set when files of the folder have changes not yet
+	// committed.
+	Modified bool
+}
+
+// Head returns the commit the folder dir is at, or an error when it is in
+// no git repository (or git is missing).
+func Head(dir string) (Commit, error) {
+	out, err := git(dir, nil, "show", "-s", "--format=%h %cI", "HEAD")
+	if err != nil {
+		return Commit{}, err
+	}
+	hash, date, _ := strings.Cut(strings.TrimSpace(out), " ")
+	c := Commit{Hash: hash}
+	if c.Time, err = time.Parse(time.RFC3339, date); err != nil {
+		return Commit{}, fmt.Errorf("reading the date of commit %s: %v", hash, err)
+	}
+	status, err := git(dir, nil, "status", "--porcelain", "--untracked-files=no", "--", ".")
+	c.Modified = err == nil && strings.TrimSpace(status) != ""
+	return c, nil
+}
 
 // Open returns the plan files of the site folder dir as they were at
 // revision rev of the git repository holding dir, and the full hash of
 // the commit rev names. dir may be a subfolder of the repository.
-func Open(dir, rev string) (fstest.MapFS, string, error) {
+func Open(dir, rev string) (fs.FS, string, error) {
 	if strings.HasPrefix(rev, "-") {
 		return nil, "", fmt.Errorf("%q is not a folder or a git revision", rev)
 	}
@@ -45,9 +76,10 @@ func Open(dir, rev string) (fstest.MapFS, string, error) {
 		return nil, "", fmt.Errorf("the site folder %s did not exist at %s", strings.TrimSuffix(prefix, "/"), rev)
 	}
 	names, objects := planFiles(tree)
-	fsys := fstest.MapFS{}
+	files := &txtar.Archive{} // the files in memory
 	if len(names) == 0 {
-		return fsys, commit, nil
+		fsys, err := txtar.FS(files)
+		return fsys, commit, err
 	}
 	out, err := git(dir, strings.NewReader(strings.Join(objects, "\n")+"\n"), "cat-file", "--batch")
 	if err != nil {
@@ -59,9 +91,10 @@ func Open(dir, rev string) (fstest.MapFS, string, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("reading %s at %s: %v", name, rev, err)
 		}
-		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+		files.Files = append(files.Files, txtar.File{Name: name, Data: data})
 	}
-	return fsys, commit, nil
+	fsys, err := txtar.FS(files)
+	return fsys, commit, err
 }
 
 // planFiles picks the regular files of planbook.toml and content/ from the

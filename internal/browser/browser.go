@@ -7,7 +7,6 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"testing"
 
 	"github.com/chromedp/chromedp"
 )
@@ -59,10 +58,18 @@ func Start(ctx context.Context, path string) (context.Context, context.CancelFun
 	}
 }
 
+// T is what ForTest needs of a *testing.T: the package does not import
+// testing, which would put it into planbook's binary.
+type T interface {
+	Helper()
+	Fatalf(format string, args ...any)
+	Skipf(format string, args ...any)
+}
+
 // ForTest finds the browser for a test. When there is none it skips the
 // test with a loud message, unless PLANBOOK_REQUIRE_BROWSER=1, when the
 // test fails instead.
-func ForTest(t testing.TB) string {
+func ForTest(t T) string {
 	t.Helper()
 	p, err := Find()
 	if err == nil {
