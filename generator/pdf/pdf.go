@@ -7,13 +7,13 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"planbook/generator/publish"
 	"planbook/internal/browser"
 )
 
@@ -103,22 +103,5 @@ func printOne(bctx context.Context, j Job) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(j.PDF), ".booklet-*.pdf")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), j.PDF)
+	return publish.WriteFile(j.PDF, data)
 }

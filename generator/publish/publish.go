@@ -7,6 +7,7 @@ package publish
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,7 +16,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Marker is the file that marks a folder as planbook's output.
@@ -84,28 +86,21 @@ func Publish(out string, files Files) (Stats, error) {
 		}
 	}
 	written := make([]bool, len(names))
-	errs := make([]error, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < writers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				name := names[i]
-				written[i], errs[i] = place(filepath.Join(out, filepath.FromSlash(name)), filepath.Join(tmp, filepath.FromSlash(name)), files[name])
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(writers)
 	for i, name := range names {
-		if errs[i] != nil {
-			return st, errs[i]
-		}
+		g.Go(func() (err error) {
+			if ctx.Err() != nil {
+				return nil // another file failed: stop writing
+			}
+			written[i], err = place(filepath.Join(out, filepath.FromSlash(name)), filepath.Join(tmp, filepath.FromSlash(name)), files[name])
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return st, err
+	}
+	for i, name := range names {
 		if written[i] {
 			st.Written++
 			st.Changed = append(st.Changed, name)
@@ -210,8 +205,8 @@ func swap(tmp, out string) error {
 }
 
 // Update brings out, which planbook published with the files old, up to
-// files: only files whose bytes differ are written, each through a
-// temporary file and a rename so that no reader sees half a file, and
+// files: only files whose bytes differ are written, each with WriteFile
+// so that no reader sees half a file, and
 // files that are gone are removed. It is for planbook serve, which keeps
 // the last published files in memory; anything unexpected (the folder or
 // its marker missing) is an error, and the caller publishes in full.
@@ -238,24 +233,8 @@ func Update(out string, old, files Files) (Stats, error) {
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return st, err
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(dst), ".planbook-"+filepath.Base(dst)+"-*")
-		if err != nil {
+		if err := WriteFile(dst, data); err != nil {
 			return st, err
-		}
-		_, werr := tmp.Write(data)
-		cerr := tmp.Close()
-		if werr == nil {
-			werr = cerr
-		}
-		if werr == nil {
-			werr = os.Chmod(tmp.Name(), 0o644)
-		}
-		if werr == nil {
-			werr = os.Rename(tmp.Name(), dst)
-		}
-		if werr != nil {
-			os.Remove(tmp.Name())
-			return st, werr
 		}
 		st.Written++
 		st.Changed = append(st.Changed, name)
