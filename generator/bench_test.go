@@ -12,6 +12,7 @@ import (
 	"planbook/generator/compute"
 	"planbook/generator/plan"
 	"planbook/generator/site"
+	"planbook/internal/sitetest"
 	"planbook/internal/synth"
 )
 
@@ -34,16 +35,7 @@ func synthFS(n int) fstest.MapFS {
 
 // synthDir writes a synthetic site to a folder.
 func synthDir(b *testing.B, n int) string {
-	b.Helper()
-	dir := b.TempDir()
-	for name, text := range synth.Site(synthOptions(n)) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.Dir(b, sitetest.Files(synth.Site(synthOptions(n))))
 }
 
 func BenchmarkLoad(b *testing.B) {
@@ -168,12 +160,7 @@ func BenchmarkRebuildActuals(b *testing.B) {
 	for _, n := range benchSizes {
 		o := synthOptions(n)
 		o.ActualsThrough = 9
-		dir := b.TempDir()
-		for name, text := range synth.Site(o) {
-			p := filepath.Join(dir, filepath.FromSlash(name))
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			os.WriteFile(p, []byte(text), 0o644)
-		}
+		dir := sitetest.Dir(b, sitetest.Files(synth.Site(o)))
 		bl := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
 		if _, err := bl.Build(); err != nil {
 			b.Fatal(err)

@@ -32,7 +32,7 @@ var (
 // diagnostics and leave output folders equal byte for byte.
 func TestKeptBuilderEqualsFreshBuild(t *testing.T) {
 	files := synth.Site(synth.Options{Seed: *cacheSeed, Regions: 4, Products: 4, FixedEvery: 2, Narrative: true, ActualsThrough: 2})
-	site := &editSite{t: t, dir: sitetest.Files(t, files), rng: rand.New(rand.NewPCG(*cacheSeed, 0xed17)), next: 7}
+	site := &editSite{t: t, dir: sitetest.Dir(t, sitetest.Files(files)), rng: rand.New(rand.NewPCG(*cacheSeed, 0xed17)), next: 7}
 	for _, id := range site.regionIDs() {
 		site.write("content/regions/"+id+".md", site.narrativeText()) // every region quoting figures
 	}

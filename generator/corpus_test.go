@@ -16,6 +16,7 @@ import (
 	"planbook/generator"
 	"planbook/generator/data"
 	"planbook/generator/diag"
+	"planbook/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of golden tests")
@@ -24,20 +25,7 @@ var update = flag.Bool("update", false, "rewrite the expected output of golden t
 // starts with "expect") into a new temporary folder.
 func writeSite(t *testing.T, ar *txtar.Archive) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		if strings.HasPrefix(f.Name, "expect") {
-			continue
-		}
-		name := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.Dir(t, sitetest.Archive(t, ar))
 }
 
 // section returns the archive file named name, adding it when missing.

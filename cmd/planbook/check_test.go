@@ -19,7 +19,7 @@ func TestCheckAgreesWithBuild(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			site := sitetest.File(t, file)
+			site := sitetest.Dir(t, sitetest.ArchiveFile(t, file))
 			checkCode, _, checkErr := runCmd("check", "-s", site)
 			buildCode, _, buildErr := runCmd("build", "-s", site, "-d", filepath.Join(t.TempDir(), "out"))
 			if checkCode != buildCode || checkCode != 1 {

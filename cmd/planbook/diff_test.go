@@ -8,25 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"planbook/internal/sitetest"
 )
 
 // writeTestSite writes testdata/sites/NAME.txtar into the folder dir.
 func writeTestSite(t *testing.T, name, dir string) {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("../../testdata/sites", name+".txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.Copy(t, dir, sitetest.ArchiveFile(t, filepath.Join("../../testdata/sites", name+".txtar")))
 }
 
 // replaceIn replaces old by new in a file, which must contain old.

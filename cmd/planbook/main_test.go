@@ -9,31 +9,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"planbook/internal/sitetest"
 )
 
 // copySite copies the bundled example site into a temporary folder.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	src := "../.."
-	for _, top := range []string{"content", "planbook.toml"} {
-		filepath.WalkDir(filepath.Join(src, top), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			rel, _ := filepath.Rel(src, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-		})
-	}
-	return dir
-}
+func copySite(t *testing.T) string { return sitetest.Example(t, "../..") }
 
 func runCmd(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer

@@ -18,7 +18,7 @@ import (
 // commit time inside (as the booklets' cover does), and an invalid
 // SOURCE_DATE_EPOCH is refused by export and build alike.
 func TestExportDatedLikeTheBooklets(t *testing.T) {
-	site := sitetest.File(t, "../../testdata/sites/mini.txtar")
+	site := sitetest.Dir(t, sitetest.ArchiveFile(t, "../../testdata/sites/mini.txtar"))
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 	if got := zipDate(t, site); !got.Equal(time.Unix(1700000000, 0)) {
 		t.Errorf("outside git the entries are dated %v, want SOURCE_DATE_EPOCH's %v", got, time.Unix(1700000000, 0).UTC())

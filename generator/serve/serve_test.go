@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"planbook/internal/sitetest"
 )
 
 const planTOML = `title = "Live plan"
@@ -34,14 +36,7 @@ func start(t *testing.T, files map[string]string) (string, *Server, string) {
 // startQuiet is start with the watcher's quiet time.
 func startQuiet(t *testing.T, files map[string]string, quiet time.Duration) (string, *Server, string) {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := sitetest.Dir(t, sitetest.Files(files))
 	s := New(Config{Site: dir, Port: 0, Quiet: quiet})
 	ctx, cancel := context.WithCancel(context.Background())
 	urls := make(chan string, 1)

@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"planbook/internal/browser"
+	"planbook/internal/sitetest"
 )
 
 // TestReloadTiming measures save-to-screen time on a real site: it serves
@@ -32,9 +32,9 @@ func TestReloadTiming(t *testing.T) {
 		src = filepath.Join("..", "..", src) // relative to the repository, where the command runs
 	}
 	chrome := browser.ForTest(t)
-	dir := t.TempDir()
-	for _, top := range []string{"content", "themes", "planbook.toml"} {
-		copyTree(t, filepath.Join(src, top), filepath.Join(dir, top))
+	dir := sitetest.Example(t, src)
+	if _, err := os.Stat(filepath.Join(src, "themes")); err == nil {
+		sitetest.Copy(t, filepath.Join(dir, "themes"), os.DirFS(filepath.Join(src, "themes")))
 	}
 	regions, _ := filepath.Glob(filepath.Join(dir, "content", "regions", "*.toml"))
 	if len(regions) == 0 {
@@ -86,23 +86,4 @@ func TestReloadTiming(t *testing.T) {
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	t.Logf("median save-to-screen time for a narrative edit on %s: %d ms", src, times[len(times)/2].Milliseconds())
-}
-
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
 }

@@ -1,6 +1,6 @@
-// Package sitetest writes plan sites into temporary folders for tests:
-// from a txtar archive, a map of files, or the repository's example site.
-// Every copy is made by os.CopyFS.
+// Package sitetest writes plan sites into folders for tests: from txtar
+// archives, maps of files, or the repository's example site. Every copy is
+// made by os.CopyFS.
 package sitetest
 
 import (
@@ -18,15 +18,21 @@ import (
 func Dir(t testing.TB, fsys fs.FS) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, fsys); err != nil {
-		t.Fatal(err)
-	}
+	Copy(t, dir, fsys)
 	return dir
 }
 
-// Archive writes the files of a txtar archive into a new temporary folder,
-// except those whose name starts with "expect" (what a test expects).
-func Archive(t testing.TB, ar *txtar.Archive) string {
+// Copy copies the files of fsys into the folder dir, creating it.
+func Copy(t testing.TB, dir string, fsys fs.FS) {
+	t.Helper()
+	if err := os.CopyFS(dir, fsys); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Archive returns the files of a txtar archive, except those whose name
+// starts with "expect" (what a test expects of the site).
+func Archive(t testing.TB, ar *txtar.Archive) fs.FS {
 	t.Helper()
 	site := &txtar.Archive{}
 	for _, f := range ar.Files {
@@ -38,11 +44,11 @@ func Archive(t testing.TB, ar *txtar.Archive) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Dir(t, fsys)
+	return fsys
 }
 
-// File is Archive of the txtar archive in the file name.
-func File(t testing.TB, name string) string {
+// ArchiveFile is Archive of the txtar archive in the file name.
+func ArchiveFile(t testing.TB, name string) fs.FS {
 	t.Helper()
 	ar, err := txtar.ParseFile(name)
 	if err != nil {
@@ -51,31 +57,26 @@ func File(t testing.TB, name string) string {
 	return Archive(t, ar)
 }
 
-// Files writes files given by slash path into a new temporary folder.
-func Files(t testing.TB, files map[string]string) string {
-	t.Helper()
+// Files returns files given by slash path as a file system.
+func Files(files map[string]string) fs.FS {
 	fsys := fstest.MapFS{}
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
 	}
-	return Dir(t, fsys)
+	return fsys
 }
 
-// Example copies the site of the repository folder root (its
-// planbook.toml and content/ folder, not its output or themes) into a new
-// temporary folder.
+// Example copies the site of the repository folder root (its content/
+// folder and planbook.toml when it has one; not its output or themes) into
+// a new temporary folder.
 func Example(t testing.TB, root string) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
-		t.Fatal(err)
-	}
-	config, err := os.ReadFile(filepath.Join(root, "planbook.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "planbook.toml"), config, 0o644); err != nil {
-		t.Fatal(err)
+	Copy(t, filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content")))
+	if config, err := os.ReadFile(filepath.Join(root, "planbook.toml")); err == nil {
+		if err := os.WriteFile(filepath.Join(dir, "planbook.toml"), config, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dir
 }
