@@ -9,8 +9,8 @@ import (
 	"sync"
 	"time"
 
-	"planbook/generator"
 	"planbook/generator/diag"
+	"planbook/generator/pipeline"
 )
 
 func init() {
@@ -57,12 +57,12 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	progress, stop := progressLine(stdout, "Rendering pages", start)
-	rep, err := generator.NewBuilder(generator.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress, Regions: regions}).Build()
+	rep, err := pipeline.NewBuilder(pipeline.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress, Regions: regions}).Build()
 	stop()
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {
 		var le *diag.ListError
-		var ve *generator.VersionError
+		var ve *pipeline.VersionError
 		if errors.As(err, &ve) {
 			for _, d := range ve.Diagnostics {
 				printPrefixed(stderr, "--compare "+ve.Spec+": ", d)

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 
-	"planbook/generator"
 	"planbook/generator/diag"
 	"planbook/generator/i18n"
 	"planbook/generator/numfmt"
+	"planbook/generator/pipeline"
 )
 
 func init() {
@@ -42,7 +42,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
-	rep, _ := generator.NewBuilder(generator.Options{Site: *site}).Check()
+	rep, _ := pipeline.NewBuilder(pipeline.Options{Site: *site}).Check()
 	r, errs := rep.Result, rep.Diagnostics
 	switch *format {
 	case "text":

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 
-	"planbook/generator"
 	"planbook/generator/compute"
 	"planbook/generator/diag"
 	"planbook/generator/diff"
+	"planbook/generator/pipeline"
 )
 
 func init() {
@@ -68,7 +68,7 @@ func runDiff(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	var labels [2]string
 	failed := false
 	for i, side := range []string{"OLD", "NEW"} {
-		r, errs, label, err := generator.LoadVersion(*site, specs[i])
+		r, errs, label, err := pipeline.LoadVersion(*site, specs[i])
 		prefix := fmt.Sprintf("%s (%s): ", side, specs[i])
 		switch {
 		case err != nil:

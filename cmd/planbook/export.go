@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"planbook/generator"
 	"planbook/generator/data"
 	"planbook/generator/export"
+	"planbook/generator/pipeline"
 )
 
 func init() {
@@ -63,12 +63,12 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = defaults[*format]
 	}
-	modified, err := generator.PlanDate(*site)
+	modified, err := pipeline.PlanDate(*site)
 	if err != nil {
 		fmt.Fprintf(stderr, "planbook export: %v\n", err)
 		return 2
 	}
-	r, errs := generator.Load(*site)
+	r, errs := pipeline.Load(*site)
 	printDiagnostics(stderr, errs)
 	if errs.HasErrors() {
 		fmt.Fprintf(stderr, "export failed: the plan has %s\n", plural(len(errs.Errors()), "error"))

@@ -12,9 +12,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"planbook/generator"
 	"planbook/generator/data"
 	"planbook/generator/export"
+	"planbook/generator/pipeline"
 )
 
 // TestExportWorkbook exports the mini site and reads the workbook back
@@ -185,7 +185,7 @@ func TestExportActuals(t *testing.T) {
 func TestExportCSVAndJSON(t *testing.T) {
 	site := t.TempDir()
 	writeTestSite(t, "mini", site)
-	r, errs := generator.Load(site)
+	r, errs := pipeline.Load(site)
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -13,9 +13,9 @@ import (
 	"syscall"
 	"time"
 
-	"planbook/generator"
 	"planbook/generator/diag"
 	"planbook/generator/pdf"
+	"planbook/generator/pipeline"
 	"planbook/internal/browser"
 )
 
@@ -64,13 +64,13 @@ func runPDF(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	start := time.Now()
-	opts := generator.Options{Site: *site, Out: *out}
+	opts := pipeline.Options{Site: *site, Out: *out}
 	if *region != "" {
 		// One region's booklet comes from a site built for its audience
 		// only, so that the PDF shows nothing of the other regions.
 		opts.Regions = []string{*region}
 	}
-	rep, err := generator.NewBuilder(opts).Build()
+	rep, err := pipeline.NewBuilder(opts).Build()
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {
 		var le *diag.ListError

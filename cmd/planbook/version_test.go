@@ -58,17 +58,3 @@ func zipDate(t *testing.T, site string) time.Time {
 	}
 	return zr.File[0].Modified
 }
-
-// TestBinaryHasNoTesting lists the packages the planbook binary is built
-// from: the testing package and its helpers are not among them.
-func TestBinaryHasNoTesting(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Skipf("go list: %v", err)
-	}
-	for _, pkg := range strings.Fields(string(out)) {
-		if pkg == "testing" || strings.HasPrefix(pkg, "testing/") || strings.HasPrefix(pkg, "planbook/") && strings.HasSuffix(pkg, "test") {
-			t.Errorf("the binary imports %s", pkg)
-		}
-	}
-}

@@ -27,8 +27,8 @@ import (
 	"sync"
 	"time"
 
-	"planbook/generator"
 	"planbook/generator/diag"
+	"planbook/generator/pipeline"
 )
 
 //go:embed static
@@ -49,7 +49,7 @@ type Config struct {
 // Server is a running live preview.
 type Server struct {
 	cfg     Config
-	builder *generator.Builder
+	builder *pipeline.Builder
 	hub     *hub
 
 	mu         sync.RWMutex
@@ -72,7 +72,7 @@ func New(cfg Config) *Server {
 	if cfg.Quiet == 0 {
 		cfg.Quiet = 15 * time.Millisecond
 	}
-	return &Server{cfg: cfg, builder: generator.NewBuilder(generator.Options{Site: cfg.Site, Out: cfg.Out}), hub: newHub()}
+	return &Server{cfg: cfg, builder: pipeline.NewBuilder(pipeline.Options{Site: cfg.Site, Out: cfg.Out}), hub: newHub()}
 }
 
 // Title returns the plan's title, or the site folder's name before the

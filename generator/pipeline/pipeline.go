@@ -1,4 +1,4 @@
-// Package generator is planbook's pipeline. A build reads as one function
+// Package pipeline is planbook's pipeline. A build reads as one function
 // (Builder.Build):
 //
 //	Load (files → typed plan, every error collected)
@@ -8,7 +8,7 @@
 //
 // The commands reuse these stages: check runs them all but Write, export
 // and diff run Load and Compute.
-package generator
+package pipeline
 
 import (
 	"io/fs"

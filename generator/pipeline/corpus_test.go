@@ -1,4 +1,4 @@
-package generator_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -13,9 +13,9 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"planbook/generator"
 	"planbook/generator/data"
 	"planbook/generator/diag"
+	"planbook/generator/pipeline"
 	"planbook/internal/sitetest"
 )
 
@@ -48,7 +48,7 @@ var positioned = regexp.MustCompile(`^(content/[^:]+\.(toml|md)(:\d+(:\d+)?)?|co
 // the errors planbook prints with the archive's "expect" section. Every
 // error must name its file, and its line where it has one.
 func TestBadInputs(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/bad/*.txtar")
+	files, _ := filepath.Glob("../../testdata/bad/*.txtar")
 	if len(files) == 0 {
 		t.Fatal("no bad-input cases found")
 	}
@@ -60,7 +60,7 @@ func TestBadInputs(t *testing.T) {
 			}
 			dir := writeSite(t, ar)
 			// Errors in pages (shortcodes) show when rendering.
-			rep, _ := generator.NewBuilder(generator.Options{Site: dir}).Check()
+			rep, _ := pipeline.NewBuilder(pipeline.Options{Site: dir}).Check()
 			errs := rep.Diagnostics
 			if !errs.HasErrors() {
 				t.Fatalf("%s builds without errors", file)
@@ -79,7 +79,7 @@ func TestBadInputs(t *testing.T) {
 				return
 			}
 			if got := out.String(); got != string(want.Data) {
-				t.Errorf("errors differ (run go test ./generator -run BadInputs -update to accept)\ngot:\n%s\nwant:\n%s", got, want.Data)
+				t.Errorf("errors differ (run go test ./generator/pipeline -run BadInputs -update to accept)\ngot:\n%s\nwant:\n%s", got, want.Data)
 			}
 		})
 	}
@@ -88,11 +88,11 @@ func TestBadInputs(t *testing.T) {
 // TestGoldenPlans computes every site under testdata/sites and the bundled
 // example, and compares data/plan.json with its golden file.
 func TestGoldenPlans(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/sites/*.txtar")
+	files, _ := filepath.Glob("../../testdata/sites/*.txtar")
 	if len(files) == 0 {
 		t.Fatal("no golden sites found")
 	}
-	cases := map[string]string{"example": "../"}
+	cases := map[string]string{"example": "../../"}
 	for _, file := range files {
 		ar, err := txtar.ParseFile(file)
 		if err != nil {
@@ -102,7 +102,7 @@ func TestGoldenPlans(t *testing.T) {
 	}
 	for name, dir := range cases {
 		t.Run(name, func(t *testing.T) {
-			r, errs := generator.Load(dir)
+			r, errs := pipeline.Load(dir)
 			if err := errs.Err(); err != nil {
 				t.Fatal(err)
 			}
@@ -111,7 +111,7 @@ func TestGoldenPlans(t *testing.T) {
 				goldens[name+".actuals.json"] = files["data/actuals.json"]
 			}
 			for file, got := range goldens {
-				golden := filepath.Join("../testdata/golden", file)
+				golden := filepath.Join("../../testdata/golden", file)
 				if *update {
 					os.MkdirAll(filepath.Dir(golden), 0o755)
 					os.WriteFile(golden, got, 0o644)
@@ -119,7 +119,7 @@ func TestGoldenPlans(t *testing.T) {
 				}
 				want, err := os.ReadFile(golden)
 				if err != nil {
-					t.Fatalf("%v (run go test ./generator -run GoldenPlans -update to create it)", err)
+					t.Fatalf("%v (run go test ./generator/pipeline -run GoldenPlans -update to create it)", err)
 				}
 				if !bytes.Equal(got, want) {
 					t.Errorf("%s differs from %s (run with -update to accept):\n%s", name, golden, firstDiff(string(got), string(want)))
@@ -146,17 +146,17 @@ func firstDiff(a, b string) string {
 func TestGoldenHTML(t *testing.T) {
 	for _, name := range []string{"mini", "weights-april", "actuals-april"} {
 		t.Run(name, func(t *testing.T) {
-			ar, err := txtar.ParseFile("../testdata/sites/" + name + ".txtar")
+			ar, err := txtar.ParseFile("../../testdata/sites/" + name + ".txtar")
 			if err != nil {
 				t.Fatal(err)
 			}
 			dir := writeSite(t, ar)
 			out := filepath.Join(t.TempDir(), "out")
-			if _, err := generator.NewBuilder(generator.Options{Site: dir, Out: out}).Build(); err != nil {
+			if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
 				t.Fatal(err)
 			}
 			files := readAll(t, out)
-			goldenDir := filepath.Join("../testdata/golden/html", name)
+			goldenDir := filepath.Join("../../testdata/golden/html", name)
 			var pages []string
 			for p := range files {
 				if strings.HasSuffix(p, ".html") {
@@ -179,7 +179,7 @@ func TestGoldenHTML(t *testing.T) {
 				}
 				want, err := os.ReadFile(golden)
 				if err != nil {
-					t.Errorf("%v (run go test ./generator -run GoldenHTML -update)", err)
+					t.Errorf("%v (run go test ./generator/pipeline -run GoldenHTML -update)", err)
 					continue
 				}
 				if files[p] != string(want) {

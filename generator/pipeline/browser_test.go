@@ -1,4 +1,4 @@
-package generator_test
+package pipeline_test
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"planbook/generator"
+	"planbook/generator/pipeline"
 	"planbook/internal/browser"
 )
 
@@ -24,7 +24,7 @@ import (
 func buildExample(t *testing.T) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.NewBuilder(generator.Options{Site: "..", Out: out}).Build(); err != nil {
+	if _, err := pipeline.NewBuilder(pipeline.Options{Site: "../..", Out: out}).Build(); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	return out

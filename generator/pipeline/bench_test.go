@@ -1,4 +1,4 @@
-package generator_test
+package pipeline_test
 
 import (
 	"fmt"
@@ -8,8 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"planbook/generator"
 	"planbook/generator/compute"
+	"planbook/generator/pipeline"
 	"planbook/generator/plan"
 	"planbook/generator/site"
 	"planbook/internal/sitetest"
@@ -18,7 +18,7 @@ import (
 
 // The benchmarks build synthetic plans of 12 products and 50, 500 and
 // 2,000 regions (every tenth with its own seasonality and mixes, each with
-// a narrative): go test ./generator -run '^$' -bench . -benchtime 3x
+// a narrative): go test ./generator/pipeline -run '^$' -bench . -benchtime 3x
 var benchSizes = []int{50, 500, 2000}
 
 func synthOptions(n int) synth.Options {
@@ -78,7 +78,7 @@ func BenchmarkRender(b *testing.B) {
 			b.Fatal(errs.Err())
 		}
 		r, _ := compute.Compute(p)
-		th, terrs := generator.LoadTheme(b.TempDir(), "default")
+		th, terrs := pipeline.LoadTheme(b.TempDir(), "default")
 		if terrs.HasErrors() {
 			b.Fatal(terrs.Err())
 		}
@@ -99,7 +99,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				out := filepath.Join(b.TempDir(), fmt.Sprint(i))
-				if _, err := generator.NewBuilder(generator.Options{Site: dir, Out: out}).Build(); err != nil {
+				if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -112,7 +112,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkRebuildRegionFile(b *testing.B) {
 	for _, n := range benchSizes {
 		dir := synthDir(b, n)
-		bl := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
+		bl := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
 		if _, err := bl.Build(); err != nil {
 			b.Fatal(err)
 		}
@@ -135,7 +135,7 @@ func BenchmarkRebuildRegionFile(b *testing.B) {
 func BenchmarkRebuildNarrative(b *testing.B) {
 	for _, n := range benchSizes {
 		dir := synthDir(b, n)
-		bl := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
+		bl := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
 		if _, err := bl.Build(); err != nil {
 			b.Fatal(err)
 		}
@@ -161,7 +161,7 @@ func BenchmarkRebuildActuals(b *testing.B) {
 		o := synthOptions(n)
 		o.ActualsThrough = 9
 		dir := sitetest.Dir(b, sitetest.Files(synth.Site(o)))
-		bl := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
+		bl := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")})
 		if _, err := bl.Build(); err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package generator_test
+package pipeline_test
 
 import (
 	"flag"
@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"planbook/generator"
+	"planbook/generator/pipeline"
 	"planbook/internal/sitetest"
 	"planbook/internal/synth"
 )
@@ -37,14 +37,14 @@ func TestKeptBuilderEqualsFreshBuild(t *testing.T) {
 		site.write("content/regions/"+id+".md", site.narrativeText()) // every region quoting figures
 	}
 	keptOut, freshOut := filepath.Join(t.TempDir(), "kept"), filepath.Join(t.TempDir(), "fresh")
-	kept := generator.NewBuilder(generator.Options{Site: site.dir, Out: keptOut})
+	kept := pipeline.NewBuilder(pipeline.Options{Site: site.dir, Out: keptOut})
 	for step := 0; step <= *cacheSteps; step++ {
 		what, before := "the first build", site.snapshot()
 		if step > 0 {
 			what = site.edit()
 		}
 		keptRep, keptErr := kept.Build()
-		freshRep, freshErr := generator.NewBuilder(generator.Options{Site: site.dir, Out: freshOut}).Build()
+		freshRep, freshErr := pipeline.NewBuilder(pipeline.Options{Site: site.dir, Out: freshOut}).Build()
 		if fmt.Sprint(keptErr) != fmt.Sprint(freshErr) || fmt.Sprint(keptRep.Diagnostics.Sorted()) != fmt.Sprint(freshRep.Diagnostics.Sorted()) {
 			t.Fatalf("seed %d, step %d (%s): the kept builder reports\n%v\n%v\na fresh one\n%v\n%v", *cacheSeed, step, what,
 				keptErr, keptRep.Diagnostics.Sorted(), freshErr, freshRep.Diagnostics.Sorted())

@@ -1,4 +1,4 @@
-package generator_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"planbook/generator"
+	"planbook/generator/pipeline"
 )
 
 // externalResource matches markup or CSS that would load something from
@@ -76,7 +76,7 @@ Before <script>alert("x")</script> after.
 func build(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
-	if _, err := generator.NewBuilder(generator.Options{Site: dir, Out: out}).Build(); err != nil {
+	if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	return readAll(t, out)
@@ -138,7 +138,7 @@ theme = "corp"
 	if !strings.Contains(files["notes/index.html"], "<p>corp page</p>") {
 		t.Error("theme = \"corp\" not used")
 	}
-	_, err := generator.NewBuilder(generator.Options{Site: siteFrom(t, tinySite+"-- planbook.toml --\ntheme = \"nope\"\n"), Out: filepath.Join(t.TempDir(), "o")}).Build()
+	_, err := pipeline.NewBuilder(pipeline.Options{Site: siteFrom(t, tinySite+"-- planbook.toml --\ntheme = \"nope\"\n"), Out: filepath.Join(t.TempDir(), "o")}).Build()
 	if err == nil || !strings.Contains(err.Error(), "theme nope not found") {
 		t.Errorf("missing theme: %v", err)
 	}
@@ -149,11 +149,11 @@ theme = "corp"
 func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
 	dir := siteFrom(t, tinySite+"-- content/regions/east.md --\nFirst version.\n")
 	out := filepath.Join(t.TempDir(), "out")
-	if _, err := generator.NewBuilder(generator.Options{Site: dir, Out: out}).Build(); err != nil {
+	if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "content/regions/east.md"), []byte("Second version.\n"), 0o644)
-	rep, err := generator.NewBuilder(generator.Options{Site: dir, Out: out}).Build()
+	rep, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func gzipSize(t *testing.T, data []byte) int {
 // after a change to the plan every page is.
 func TestBuilderRendersOnlyChangedPages(t *testing.T) {
 	dir := siteFrom(t, tinySite+"-- content/regions/east.md --\nFirst version.\n")
-	b := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(t.TempDir(), "out")})
+	b := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: filepath.Join(t.TempDir(), "out")})
 	first, err := b.Build()
 	if err != nil {
 		t.Fatal(err)
@@ -239,12 +239,12 @@ func TestBuilderRendersOnlyChangedPages(t *testing.T) {
 // and booklet are rendered again with the site-wide pages, but not the
 // other regions' pages, whose figures did not move.
 func TestRegionEditRendersItsPages(t *testing.T) {
-	ar, err := txtar.ParseFile("../testdata/sites/mini.txtar")
+	ar, err := txtar.ParseFile("../../testdata/sites/mini.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := writeSite(t, ar)
-	b := generator.NewBuilder(generator.Options{Site: dir, Out: filepath.Join(t.TempDir(), "out")})
+	b := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: filepath.Join(t.TempDir(), "out")})
 	if _, err := b.Build(); err != nil {
 		t.Fatal(err)
 	}
@@ -348,7 +348,7 @@ share = "67%"
 // page and the data files are written again (not the other region's), and
 // the new year to date is in them. Removing the file removes the actuals page.
 func TestActualsEditRebuilds(t *testing.T) {
-	ar, err := txtar.ParseFile("../testdata/sites/actuals-april.txtar")
+	ar, err := txtar.ParseFile("../../testdata/sites/actuals-april.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +356,7 @@ func TestActualsEditRebuilds(t *testing.T) {
 	// Without the page that quotes actual figures: it is in every booklet.
 	os.Remove(filepath.Join(dir, "content/progress.md"))
 	out := filepath.Join(t.TempDir(), "out")
-	b := generator.NewBuilder(generator.Options{Site: dir, Out: out})
+	b := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out})
 	if _, err := b.Build(); err != nil {
 		t.Fatal(err)
 	}
