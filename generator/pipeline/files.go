@@ -55,19 +55,28 @@ func checkLinks(dir string) *diag.List {
 	return errs
 }
 
-// cachedFS is a site folder (which nothing in it can leave) whose file contents are kept between builds
-// and read again only when a file's size or modification time changed.
+// cachedFS is a site folder (which nothing in it can leave) whose file
+// contents are kept between builds and read again when the file may have
+// changed: its size, modification time or identity (an editor that saves
+// by renaming makes a new file) differ, or it was modified so shortly
+// before it was read that a change within the file system's timestamp
+// granularity would not show (git's "racy" files).
 type cachedFS struct {
-	fs.FS // os.DirFS of the folder
+	fs.FS // the folder, through an os.Root
 	mu    sync.Mutex
 	files map[string]cachedFile
 }
 
 type cachedFile struct {
-	size    int64
-	modTime time.Time
-	data    []byte
+	info fs.FileInfo
+	data []byte
+	racy bool // modified less than racyWindow before it was read
 }
+
+// racyWindow is how long after a file's modification time its cached
+// contents are not trusted: more than any file system's timestamp
+// granularity (2 s on FAT).
+const racyWindow = 3 * time.Second
 
 func newCachedFS(dir string) *cachedFS {
 	return &cachedFS{FS: siteFS(dir), files: map[string]cachedFile{}}
@@ -88,15 +97,16 @@ func (c *cachedFS) ReadFile(name string) ([]byte, error) {
 	c.mu.Lock()
 	f, ok := c.files[name]
 	c.mu.Unlock()
-	if ok && f.size == info.Size() && f.modTime.Equal(info.ModTime()) {
+	if ok && !f.racy && f.info.Size() == info.Size() && f.info.ModTime().Equal(info.ModTime()) && os.SameFile(f.info, info) {
 		return f.data, nil
 	}
+	read := time.Now() // before reading: a write after this instant may not show in the modification time
 	data, err := fs.ReadFile(c.FS, name)
 	if err != nil {
 		return nil, err
 	}
 	c.mu.Lock()
-	c.files[name] = cachedFile{size: info.Size(), modTime: info.ModTime(), data: data}
+	c.files[name] = cachedFile{info: info, data: data, racy: read.Sub(info.ModTime()) < racyWindow}
 	c.mu.Unlock()
 	return data, nil
 }
