@@ -17,8 +17,8 @@ import (
 // FuzzCSVRoundTrip computes synthetic plans chosen by the fuzzer, writes
 // their CSV files and reads them back: every file parses, every row and
 // column adds up to its total, and the regions' quarter figures read back
-// exactly as computed. (planbook reads no CSV of its own yet; when it reads
-// actuals, their reader gets a fuzz target too.)
+// exactly as computed. (The reader of actual results, planbook's own CSV
+// input, has a fuzz target of its own: FuzzActuals in package plan.)
 func FuzzCSVRoundTrip(f *testing.F) {
 	f.Add(uint64(1), uint8(4), uint8(3), uint8(0))
 	f.Add(uint64(7), uint8(30), uint8(12), uint8(2))
