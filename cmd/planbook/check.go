@@ -48,8 +48,11 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	case "text":
 		printDiagnostics(stderr, errs)
 	case "github":
+		path := func(file string) string { return repoPath(*site, file) }
 		for _, d := range append(errs.Errors(), errs.Warnings()...) {
-			fmt.Fprintln(stdout, diag.Annotation(d, repoPath(*site, d.File)))
+			for _, a := range diag.Annotations(d, path) {
+				fmt.Fprintln(stdout, a)
+			}
 		}
 	case "json":
 		return checkJSON(stdout, r, errs)
@@ -57,7 +60,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "planbook check: unknown format %q: use text, github or json\n", *format)
 		return 2
 	}
-	nerr, nwarn := len(errs.Errors()), len(errs.Warnings())
+	nerr, nwarn := errs.Count(diag.Error), errs.Count(diag.Warning)
 	if r != nil {
 		fmt.Fprintln(stdout, "Checks:")
 		l := i18n.Lang(r.Plan.Config.Language)

@@ -35,12 +35,22 @@ func repoPath(site, file string) string {
 }
 
 type jsonDiagnostic struct {
-	File    string   `json:"file"`
-	Line    int      `json:"line"`
-	Col     int      `json:"col"`
-	Message string   `json:"message"`
-	Hint    string   `json:"hint"`
-	Source  []string `json:"source"`
+	File    string     `json:"file"`
+	Line    int        `json:"line"`
+	Col     int        `json:"col"`
+	Message string     `json:"message"`
+	Hint    string     `json:"hint"`
+	Source  []string   `json:"source"`
+	Notes   []jsonNote `json:"notes,omitempty"`
+}
+
+// jsonNote is a further place a diagnostic concerns: a member of a list
+// whose shares do not add up.
+type jsonNote struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
+	Text string `json:"text"`
 }
 
 type jsonCheck struct {
@@ -82,7 +92,11 @@ func jsonDiagnostics(ds []diag.Diagnostic) []jsonDiagnostic {
 		if source == nil {
 			source = []string{}
 		}
-		out = append(out, jsonDiagnostic{d.File, d.Line, d.Col, d.Message, d.Hint, source})
+		jd := jsonDiagnostic{File: d.File, Line: d.Line, Col: d.Col, Message: d.Message, Hint: d.Hint, Source: source}
+		for _, n := range d.Notes {
+			jd.Notes = append(jd.Notes, jsonNote{n.File, n.Line, n.Col, n.Text})
+		}
+		out = append(out, jd)
 	}
 	return out
 }

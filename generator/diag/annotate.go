@@ -41,6 +41,29 @@ func Annotation(d Diagnostic, file string) string {
 	return Visible(cmd + "::" + escapeData(msg))
 }
 
+// Annotations formats d as the workflow commands that show it in CI:
+// Annotation's, or, for a problem of a whole list with notes on its
+// members (shares that do not add up), one on each member's line (at most
+// MaxNotes), each with the whole message, so that a pull request shows it
+// on every line that can fix it. path gives a site file's path as the
+// repository knows it.
+func Annotations(d Diagnostic, path func(file string) string) []string {
+	if len(d.Notes) == 0 || d.Notes[0].File == "" {
+		return []string{Annotation(d, path(d.File))}
+	}
+	var out []string
+	for i, n := range d.Notes {
+		if i == MaxNotes || n.File == "" {
+			break
+		}
+		nd := d
+		nd.File, nd.Line, nd.Col, nd.Notes = n.File, n.Line, n.Col, nil
+		nd.Message += "\nhere: " + n.Text
+		out = append(out, Annotation(nd, path(n.File)))
+	}
+	return out
+}
+
 // escapeData escapes the message of a workflow command.
 var escapeData = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace
 

@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAnnotation(t *testing.T) {
 	for _, tc := range []struct {
@@ -26,5 +29,24 @@ func TestAnnotation(t *testing.T) {
 		if got := Annotation(tc.d, tc.file); got != tc.want {
 			t.Errorf("Annotation(%v)\n got %s\nwant %s", tc.d, got, tc.want)
 		}
+	}
+}
+
+// TestAnnotations checks that a problem of a whole list is annotated on
+// each member's line, with the whole message, and any other once.
+func TestAnnotations(t *testing.T) {
+	path := func(file string) string { return "plan/" + file }
+	d := Diagnostic{Level: Error, File: "content/regions/", Message: "region shares sum to 99%", Hint: "1% is not assigned",
+		Notes: []Note{{Pos: Pos{File: "content/regions/east.toml", Line: 3, Col: 1}, Text: "east 51%"},
+			{Pos: Pos{File: "content/regions/north.toml", Line: 4, Col: 1}, Text: "north 48%"}}}
+	got := strings.Join(Annotations(d, path), "\n")
+	want := "::error file=plan/content/regions/east.toml,line=3,col=1::region shares sum to 99%25%0Ahere: east 51%25%0Ahint: 1%25 is not assigned\n" +
+		"::error file=plan/content/regions/north.toml,line=4,col=1::region shares sum to 99%25%0Ahere: north 48%25%0Ahint: 1%25 is not assigned"
+	if got != want {
+		t.Errorf("Annotations:\n got %s\nwant %s", got, want)
+	}
+	d.Notes = nil
+	if got := Annotations(d, path); len(got) != 1 || got[0] != Annotation(d, "plan/content/regions/") {
+		t.Errorf("without notes: %v", got)
 	}
 }

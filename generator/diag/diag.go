@@ -8,8 +8,11 @@ package diag
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Level says how serious a diagnostic is.
@@ -38,6 +41,28 @@ type Diagnostic struct {
 	Message  string // what is wrong, with the figures
 	Hint     string // what to do about it; may be empty
 	LineText string // the source line at Line, without its newline; may be empty
+	// Blocking says the file could not be read at all (it does not
+	// parse, or is not text): such diagnostics come first, since others
+	// may only follow from it.
+	Blocking bool
+	// Notes are the other places the problem concerns, each a line to look
+	// at: the members of a list whose shares do not add up.
+	Notes []Note
+}
+
+// Note is a place a diagnostic concerns besides its own position, with
+// what is there ("east 51%").
+type Note struct {
+	Pos
+	Text     string
+	LineText string // the source line at Line; may be empty
+}
+
+// Equal reports whether d and o say the same thing at the same place.
+func (d Diagnostic) Equal(o Diagnostic) bool {
+	return d.Level == o.Level && d.File == o.File && d.Line == o.Line && d.Col == o.Col &&
+		d.Message == o.Message && d.Hint == o.Hint && d.LineText == o.LineText &&
+		d.Blocking == o.Blocking && slices.Equal(d.Notes, o.Notes)
 }
 
 // String formats d as "file:line:col: message", leaving out the parts that
@@ -97,9 +122,35 @@ func (l *List) FillSource(lines func(file string, line int) string) {
 	for i := range l.items {
 		d := &l.items[i]
 		if d.LineText == "" && d.Line > 0 && d.Col > 0 {
-			d.LineText = lines(d.File, d.Line)
+			d.LineText = Excerpt(lines(d.File, d.Line), d.Col)
+		}
+		for j := range d.Notes {
+			if n := &d.Notes[j]; n.LineText == "" && n.Line > 0 {
+				n.LineText = Excerpt(lines(n.File, n.Line), max(n.Col, 1))
+			}
 		}
 	}
+}
+
+// MaxExcerpt bounds the source line a diagnostic quotes.
+const MaxExcerpt = 200
+
+// Excerpt returns a source line as a diagnostic about column col quotes
+// it: whole, cut after MaxExcerpt bytes when it is longer, or "" when col
+// lies beyond that, so that a line of 80,000 brackets does not fill the
+// terminal.
+func Excerpt(line string, col int) string {
+	if len(line) <= MaxExcerpt {
+		return line
+	}
+	if col > MaxExcerpt {
+		return ""
+	}
+	cut := MaxExcerpt
+	for cut > 0 && !utf8.RuneStart(line[cut]) {
+		cut--
+	}
+	return line[:cut] + "…"
 }
 
 // HasErrors reports whether any diagnostic is an error.
@@ -118,11 +169,24 @@ func (l *List) Items() []Diagnostic { return append([]Diagnostic(nil), l.items..
 // Len returns the number of diagnostics.
 func (l *List) Len() int { return len(l.items) }
 
-// Errors returns the error-level diagnostics, sorted.
-func (l *List) Errors() []Diagnostic { return l.filter(Error) }
+// Count returns the number of diagnostics of level, without duplicates,
+// shown or not.
+func (l *List) Count(level Level) int {
+	n := 0
+	for _, d := range l.Sorted() {
+		if d.Level == level {
+			n++
+		}
+	}
+	return n
+}
 
-// Warnings returns the warning-level diagnostics, sorted.
-func (l *List) Warnings() []Diagnostic { return l.filter(Warning) }
+// Errors returns the error-level diagnostics as shown: sorted, and at
+// most MaxPerFile of them per file (see Sorted).
+func (l *List) Errors() []Diagnostic { return capPerFile(l.filter(Error)) }
+
+// Warnings returns the warning-level diagnostics as shown, like Errors.
+func (l *List) Warnings() []Diagnostic { return capPerFile(l.filter(Warning)) }
 
 func (l *List) filter(level Level) []Diagnostic {
 	var out []Diagnostic
@@ -134,14 +198,46 @@ func (l *List) filter(level Level) []Diagnostic {
 	return out
 }
 
+// MaxPerFile bounds the diagnostics of one level shown for one file: a
+// mistake repeated on every line says so fifty times, then how many more
+// there are.
+const MaxPerFile = 50
+
+// capPerFile keeps the first MaxPerFile diagnostics of each file of ds
+// (which are sorted and of one level) and replaces the rest with one that
+// says how many were left out, at the line of the first of them.
+func capPerFile(ds []Diagnostic) []Diagnostic {
+	counts := map[string]int{}
+	out := ds[:0:0]
+	for _, d := range ds {
+		counts[d.File]++
+		if n := counts[d.File]; n <= MaxPerFile {
+			out = append(out, d)
+		} else if n == MaxPerFile+1 {
+			out = append(out, Diagnostic{Level: d.Level, File: d.File, Line: d.Line})
+		}
+	}
+	for i := range out {
+		if n := counts[out[i].File] - MaxPerFile; n > 0 && out[i].Message == "" {
+			out[i].Message = fmt.Sprintf("%d more %ss in this file from this line on, not shown", n, out[i].Level)
+			out[i].Hint = "fix the ones above first: the same mistake is often made many times"
+		}
+	}
+	return out
+}
+
 // Sorted returns the diagnostics ordered by file, line, column and message,
 // with exact duplicates removed, so that output does not depend on the
-// order in which they were found.
+// order in which they were found. Blocking diagnostics come first: the
+// errors that follow may be consequences of a file that could not be read.
 func (l *List) Sorted() []Diagnostic {
 	out := make([]Diagnostic, len(l.items))
 	copy(out, l.items)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
+		if a.Blocking != b.Blocking {
+			return a.Blocking
+		}
 		if a.File != b.File {
 			return a.File < b.File
 		}
@@ -155,7 +251,7 @@ func (l *List) Sorted() []Diagnostic {
 	})
 	uniq := out[:0]
 	for i, d := range out {
-		if i > 0 && d == out[i-1] {
+		if i > 0 && d.Equal(out[i-1]) {
 			continue
 		}
 		uniq = append(uniq, d)
@@ -193,9 +289,37 @@ func Print(w io.Writer, d Diagnostic) {
 	for _, line := range d.Source() {
 		fmt.Fprintf(w, "  %s\n", line)
 	}
+	for i, n := range d.Notes {
+		if i == MaxNotes {
+			fmt.Fprintf(w, "  note: and %d more\n", len(d.Notes)-MaxNotes)
+			break
+		}
+		fmt.Fprintf(w, "  note: %s\n", Visible(n.String()))
+	}
 	if d.Hint != "" {
 		fmt.Fprintf(w, "  hint: %s\n", Visible(d.Hint))
 	}
+}
+
+// MaxNotes bounds the notes printed for one diagnostic, and the ids a hint
+// lists (see IDs).
+const MaxNotes = 20
+
+// String formats n as "file:line:col: text".
+func (n Note) String() string {
+	if n.File == "" {
+		return n.Text
+	}
+	return Diagnostic{File: n.File, Line: n.Line, Col: n.Col}.Position() + ": " + n.Text
+}
+
+// IDs lists ids for a hint, comma-separated: at most MaxNotes of them,
+// then how many more there are.
+func IDs(ids []string) string {
+	if len(ids) <= MaxNotes {
+		return strings.Join(ids, ", ")
+	}
+	return strings.Join(ids[:MaxNotes], ", ") + " and " + strconv.Itoa(len(ids)-MaxNotes) + " more"
 }
 
 // Pos is a place in a site's files.

@@ -226,7 +226,7 @@ func sameErrors(a, b *diag.List) bool {
 		return false
 	}
 	for i := range x {
-		if x[i] != y[i] {
+		if !x[i].Equal(y[i]) {
 			return false
 		}
 	}
@@ -386,6 +386,7 @@ var errorPage = template.Must(template.New("error").Funcs(template.FuncMap{
 {{- with .Source}}
 <pre>{{lines .}}</pre>
 {{- end}}
+{{- range .Notes}}<p class="note">note: {{.}}</p>{{end}}
 {{- with .Hint}}<p class="hint">hint: {{.}}</p>{{end}}</li>
 {{- end}}
 </ol>
