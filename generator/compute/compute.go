@@ -13,6 +13,7 @@ import (
 	"planbook/generator/alloc"
 	"planbook/generator/diag"
 	"planbook/generator/message"
+	"planbook/generator/numfmt"
 	"planbook/generator/plan"
 )
 
@@ -212,7 +213,9 @@ const maxUnits = 1_000_000_000_000_000
 func (c *computer) units(amount *big.Rat, pos diag.Pos) int64 {
 	u := new(big.Rat).Quo(amount, c.p.Precision)
 	if new(big.Rat).Abs(u).Cmp(new(big.Rat).SetInt64(maxUnits)) > 0 {
-		d := pos.At("amount %s is too large: at most %d times the precision %s", u.FloatString(0), int64(maxUnits), c.p.Precision.RatString())
+		most := new(big.Rat).Mul(new(big.Rat).SetInt64(maxUnits), c.p.Precision)
+		d := pos.At("amount %s %s is too large: at most %s %s, 10^15 times the precision %s",
+			numfmt.Group(numfmt.Exact(amount), ","), c.p.Unit, numfmt.Group(numfmt.Exact(most), ","), c.p.Unit, numfmt.Exact(c.p.Precision))
 		d.Hint = "check the baseline, growth and precision; a coarser precision (for example 1 instead of 0.01) allows larger amounts"
 		c.errs.Add(d)
 		return 0

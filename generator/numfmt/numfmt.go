@@ -34,13 +34,14 @@ func Places(r *big.Rat, places int) string {
 }
 
 // Exact writes r as a decimal: exactly when it has a finite decimal form
-// (every multiple of a decimal precision does), else rounded to 12 places.
+// of at most 20 places (every number planbook reads does, and every
+// multiple of a decimal precision), else rounded to 12 places.
 func Exact(r *big.Rat) string {
 	return Fixed(r, decimals(r.Denom()))
 }
 
 // decimals returns how many decimal places a fraction with denominator d
-// needs, capped at 12.
+// needs: 12 when that is more than 20 or infinite.
 func decimals(d *big.Int) int {
 	x := new(big.Int).Set(d)
 	twos, fives := 0, 0
@@ -55,7 +56,7 @@ func decimals(d *big.Int) int {
 		} else {
 			return 12
 		}
-		if twos > 12 || fives > 12 {
+		if twos > 20 || fives > 20 {
 			return 12
 		}
 	}

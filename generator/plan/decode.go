@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
 	"path"
 	"regexp"
 	"sort"
@@ -15,17 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"planbook/generator/diag"
-	"planbook/generator/numfmt"
 )
-
-// formatRatio writes a ratio the way it was written: a percentage or a
-// fraction.
-func formatRatio(r *big.Rat, percent bool) string {
-	if percent {
-		return numfmt.Percent(r, 4)
-	}
-	return numfmt.Exact(r)
-}
 
 // source is one TOML document being decoded: its path relative to the
 // site, the positions of its keys, and where its diagnostics go.
@@ -38,24 +27,30 @@ type source struct {
 	lineOffset int
 }
 
-// parseTOML decodes text into a table. A syntax error is reported at its
-// position and returns nil.
+// parseTOML decodes text into a table. A syntax error, or nesting deeper
+// than MaxNesting, is reported at its position and returns nil.
 func parseTOML(file, text string, lineOffset int, errs *diag.List) (*table, *source) {
-	src := &source{file: file, errs: errs, lineOffset: lineOffset}
+	src := &source{file: file, errs: errs, lineOffset: lineOffset, loc: newLocator(text)}
+	if deep := src.loc.deep; deep[0] > 0 {
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: deep[0] + lineOffset, Col: deep[1], Blocking: true,
+			LineText: src.loc.excerpt(deep[0], deep[1]),
+			Message:  fmt.Sprintf("nested more than %d levels deep: the file is not read", MaxNesting),
+			Hint:     "a plan needs a few levels at most ([table], key, [list]); look for brackets or braces that are not closed"})
+		return nil, src
+	}
 	var m map[string]any
 	if _, err := toml.Decode(text, &m); err != nil {
-		src.loc = &locator{pos: map[string][2]int{}, lines: strings.Split(text, "\n")}
 		var perr toml.ParseError
-		d := diag.Diagnostic{Level: diag.Error, File: file, Line: 1 + lineOffset, Message: "invalid TOML: " + err.Error()}
+		d := diag.Diagnostic{Level: diag.Error, File: file, Line: 1 + lineOffset, Message: "invalid TOML: " + err.Error(), Blocking: true}
 		if errors.As(err, &perr) {
 			d.Line, d.Col = perr.Position.Line+lineOffset, perr.Position.Col
-			d.LineText = src.loc.lineText(perr.Position.Line)
+			d.LineText = src.loc.excerpt(perr.Position.Line, perr.Position.Col)
 			d.Message, d.Hint = tomlMessage(perr.Message)
 			if d.Hint == "" {
 				d.Hint = tomlHint(perr)
 			}
-			if d.Col > len(d.LineText)+1 {
-				d.Col = len(d.LineText) + 1
+			if n := len(src.loc.lineText(perr.Position.Line)); d.Col > n+1 {
+				d.Col = n + 1
 			}
 			if strings.Contains(perr.Message, "has already been defined") {
 				d.Col = 1
@@ -64,7 +59,6 @@ func parseTOML(file, text string, lineOffset int, errs *diag.List) (*table, *sou
 		errs.Add(d)
 		return nil, src
 	}
-	src.loc = newLocator(text)
 	return &table{src: src, m: m, known: map[string]bool{}}, src
 }
 
@@ -90,6 +84,10 @@ func tomlMessage(msg string) (string, string) {
 	case strings.Contains(msg, "cannot be used as an array"):
 		k := between(msg, "'", "'")
 		return fmt.Sprintf("[[%s]] comes after a [%s.…] table", k, k), fmt.Sprintf("write every [%s.…] table after the [[%s]] entry it belongs to", k, k)
+	case strings.Contains(msg, "is out of range for"):
+		n, _, _ := strings.Cut(msg, " ")
+		return fmt.Sprintf("number %s is too large", shorten(n)),
+			"planbook computes amounts up to 10^15 times the precision (1,000,000,000,000,000 with precision = 1); check the unit of the plan"
 	case strings.Contains(msg, "expected value") || strings.Contains(msg, "bare"):
 		return "invalid TOML: " + msg, `text values need quotes, for example name = "华东大区"`
 	}
@@ -136,7 +134,7 @@ func (s *source) report(level diag.Level, path, hint, format string, args ...any
 	line, col := s.loc.find(path)
 	s.errs.Add(diag.Diagnostic{
 		Level: level, File: s.file, Line: line + s.lineOffset, Col: col,
-		Message: fmt.Sprintf(format, args...), Hint: hint, LineText: s.loc.lineText(line),
+		Message: fmt.Sprintf(format, args...), Hint: hint, LineText: s.loc.excerpt(line, col),
 	})
 }
 
@@ -365,14 +363,32 @@ func (t *table) enum(key string, required bool, allowed ...string) string {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
-// checkID reports an id (or, as noun says, a slug) that does not match
-// the id pattern.
-func (s *source) checkID(path, noun, id string) bool {
+// MaxIDLength bounds an id: it names a folder of the site (regions/ID/),
+// and joined with others the output folder of a build for some regions,
+// where a file name has at most 255 bytes.
+const MaxIDLength = 64
+
+// ValidID reports whether id may name a region, product, channel, page or
+// any other item: lowercase letters, digits, '-' and '_', starting with a
+// letter or digit, at most MaxIDLength characters.
+func ValidID(id string) bool { return len(id) <= MaxIDLength && idPattern.MatchString(id) }
+
+// IDProblem says what is wrong with an id that is not valid, for a
+// message: " is too long: …" or " is not valid", with a suggestion.
+func IDProblem(id string) string {
 	if idPattern.MatchString(id) {
+		return fmt.Sprintf(" is too long: %d characters, at most %d", len(id), MaxIDLength)
+	}
+	return " is not valid" + suggestID(id)
+}
+
+// checkID reports an id (or, as noun says, a slug) that is not valid.
+func (s *source) checkID(path, noun, id string) bool {
+	if ValidID(id) {
 		return true
 	}
 	s.errorf(path, noun+"s use lowercase letters, digits, '-' and '_', and start with a letter or digit, for example \"east\"",
-		"%s %q is not valid%s", noun, id, suggestID(id))
+		"%s %q%s", noun, shorten(id), IDProblem(id))
 	return false
 }
 
@@ -412,154 +428,6 @@ func (t *table) integer(key string, required bool) (int64, bool) {
 	}
 	t.typeError(key, "a whole number", v)
 	return 0, false
-}
-
-// number converts a TOML number to an exact decimal: integers as written,
-// floats as the shortest decimal that reads back to the same float, which
-// is the decimal as written for up to 15 significant digits.
-func number(v any) (*big.Rat, bool) {
-	switch x := v.(type) {
-	case int64:
-		return new(big.Rat).SetInt64(x), true
-	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, false
-		}
-		r, ok := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
-		return r, ok
-	}
-	return nil, false
-}
-
-// amount returns a non-negative amount in the plan's unit.
-func (t *table) amount(key string, required bool) *big.Rat {
-	v, ok := t.get(key)
-	if !ok {
-		if required {
-			t.missing(key)
-		}
-		return nil
-	}
-	r, ok := number(v)
-	if !ok {
-		hint := ""
-		if s, isStr := v.(string); isStr && strings.HasSuffix(strings.TrimSpace(s), "%") {
-			hint = "amounts are plain numbers in the plan's unit; percentages belong to share, growth and other ratios"
-		} else if n, ok := parseDecimal(strings.TrimSpace(s)); isStr && ok {
-			hint = "write the number without quotes: " + key + " = " + numfmt.Exact(n)
-		} else if isStr {
-			hint = "write a number without quotes, for example " + key + " = 4800"
-		}
-		t.src.errorf(t.keyPath(key), hint, "%s must be a number, not %s", key, describe(v))
-		return nil
-	}
-	if r.Sign() < 0 {
-		t.src.errorf(t.keyPath(key), "amounts such as baselines, budgets and revenues are 0 or more", "%s must not be negative (found %s)", key, numfmt.Exact(r))
-		return nil
-	}
-	return r
-}
-
-// ratioKind says which ratios a field accepts.
-type ratioKind int
-
-const (
-	shareRatio  ratioKind = iota // 0..1
-	growthRatio                  // ≥ -1, may be above 1
-	anyRatio                     // any value (a KPI may be a point change)
-)
-
-// ratio returns a ratio written as a fraction (0.15) or a percent string
-// ("15%").
-func (t *table) ratio(key string, kind ratioKind, required bool) *big.Rat {
-	v, ok := t.get(key)
-	if !ok {
-		if required {
-			t.missing(key)
-		}
-		return nil
-	}
-	return t.src.ratioValue(t.keyPath(key), key, v, kind)
-}
-
-func (s *source) ratioValue(path, name string, v any, kind ratioKind) *big.Rat {
-	var r *big.Rat
-	percent := false
-	switch x := v.(type) {
-	case string:
-		text := strings.TrimSpace(x)
-		if !strings.HasSuffix(text, "%") {
-			hint := `write a fraction (0.15) or a percentage with its sign ("15%")`
-			if n, ok := parseDecimal(text); ok {
-				hint = fmt.Sprintf(`write %s or "%s%%"`, numfmt.Exact(new(big.Rat).Quo(n, big.NewRat(100, 1))), text)
-			}
-			s.errorf(path, hint, "%s %q is not a ratio: a percentage needs its %% sign", name, x)
-			return nil
-		}
-		p, ok := parseDecimal(strings.TrimSpace(strings.TrimSuffix(text, "%")))
-		if !ok {
-			s.errorf(path, `write a percentage like "15%" or "2.5%"`, "%s %q is not a percentage", name, x)
-			return nil
-		}
-		r = p.Quo(p, big.NewRat(100, 1))
-		percent = true
-	default:
-		n, ok := number(v)
-		if !ok {
-			s.errorf(path, `write a fraction (0.15) or a percentage ("15%")`, "%s must be a ratio, not %s", name, describe(v))
-			return nil
-		}
-		r = n
-	}
-	switch kind {
-	case shareRatio:
-		if r.Sign() < 0 {
-			s.errorf(path, "a share is between 0% and 100%", "%s must not be negative (found %s)", name, formatRatio(r, percent))
-			return nil
-		}
-		if r.Cmp(big.NewRat(1, 1)) > 0 {
-			if percent {
-				s.errorf(path, "a share is at most 100%", "%s %s is above 100%%", name, formatRatio(r, true))
-			} else {
-				frac := new(big.Rat).Quo(r, big.NewRat(100, 1))
-				s.errorf(path, fmt.Sprintf(`shares are fractions of 1 or percentages: %s or "%s%%"`, numfmt.Exact(frac), numfmt.Exact(r)),
-					"%s %s is above 1 (did you mean %s?)", name, numfmt.Exact(r), numfmt.Exact(frac))
-			}
-			return nil
-		}
-	case growthRatio:
-		if r.Cmp(big.NewRat(-1, 1)) < 0 {
-			s.errorf(path, "a growth below -100% would make the amount negative", "%s %s is below -100%%", name, formatRatio(r, percent))
-			return nil
-		}
-	}
-	return r
-}
-
-// parseDecimal parses a plain decimal such as "15", "-2.5" or "0.125".
-func parseDecimal(s string) (*big.Rat, bool) {
-	if s == "" || strings.ContainsAny(s, "/eE_ ") {
-		return nil, false
-	}
-	return new(big.Rat).SetString(s)
-}
-
-// weight returns a non-negative relative weight.
-func (t *table) weight(key string) *big.Rat {
-	v, ok := t.get(key)
-	if !ok {
-		return nil
-	}
-	r, ok := number(v)
-	if !ok {
-		t.typeError(key, "a number", v)
-		return nil
-	}
-	if r.Sign() < 0 {
-		t.src.errorf(t.keyPath(key), "weights are relative sizes: 0 or more", "%s must not be negative (found %s)", key, numfmt.Exact(r))
-		return nil
-	}
-	return r
 }
 
 // date returns a TOML local date.

@@ -24,18 +24,7 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 	}
 	p.Currency = t.str("currency", false)
 	p.Unit = t.str("unit", true)
-	p.Precision = big.NewRat(1, 1)
-	if v, ok := t.get("precision"); ok {
-		r, isNum := number(v)
-		switch {
-		case !isNum:
-			t.typeError("precision", "a number such as 1, 0.1 or 10", v)
-		case r.Sign() <= 0:
-			t.src.errorf("precision", "every computed amount is a whole multiple of precision, so it must be above 0, for example 1 or 0.1", "precision must be above 0 (found %s)", numfmt.Exact(r))
-		default:
-			p.Precision = r
-		}
-	}
+	p.Precision = decodePrecision(t)
 	p.FiscalStart = 1
 	if m, ok := t.integer("fiscal_start", false); ok {
 		if m < 1 || m > 12 {
@@ -92,6 +81,26 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 	}
 	decodeItems(p, t, "")
 	t.done()
+}
+
+// decodePrecision returns the plan's precision, 1 when it is not set or
+// not valid.
+func decodePrecision(t *table) *big.Rat {
+	v, ok := t.get("precision")
+	if !ok {
+		return big.NewRat(1, 1)
+	}
+	r, isNum := t.src.number("precision", "precision", v)
+	switch {
+	case !isNum:
+		t.typeError("precision", "a number such as 1, 0.1 or 10", v)
+	case r == nil:
+	case r.Sign() <= 0:
+		t.src.errorf("precision", "every computed amount is a whole multiple of precision, so it must be above 0, for example 1 or 0.1", "precision must be above 0 (found %s)", numfmt.Exact(r))
+	default:
+		return r
+	}
+	return big.NewRat(1, 1)
 }
 
 // baselineRevenueWritten reports whether [baseline] has a revenue key,
@@ -260,10 +269,12 @@ func decodeSeasonality(t *table) Seasonality {
 			}
 			for i, v := range list {
 				path := join(t.keyPath("months"), strconv.Itoa(i))
-				r, ok := number(v)
+				r, ok := t.src.number(path, fmt.Sprintf("month %d weight", i+1), v)
 				switch {
 				case !ok:
 					t.src.errorf(path, "", "month %d weight must be a number, not %s", i+1, describe(v))
+					good = false
+				case r == nil:
 					good = false
 				case r.Sign() < 0:
 					t.src.errorf(path, "weights are relative sizes: 0 for a month with no sales, 1 for an ordinary month", "month %d weight must not be negative (found %s)", i+1, numfmt.Exact(r))
@@ -335,7 +346,7 @@ func decodeKPI(t *table) *KPI {
 		var r *big.Rat
 		if k.Unit != "" {
 			var isNum bool
-			if r, isNum = number(v); !isNum {
+			if r, isNum = t.src.number(t.keyPath(key), key, v); !isNum {
 				t.src.errorf(t.keyPath(key), "with a unit, KPI values are plain numbers in that unit; without one they are ratios such as \"18%\"", "%s must be a number, not %s", key, describe(v))
 			}
 		} else {

@@ -12,9 +12,9 @@ import (
 // decodeRegion decodes one content/regions/ID.toml file.
 func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
 	t, src := parseTOML(file, text, 0, errs)
-	if !idPattern.MatchString(id) {
+	if !ValidID(id) {
 		errs.Add(diag.Diagnostic{Level: diag.Error, File: file,
-			Message: fmt.Sprintf("region file name %q is not a valid id%s", id+".toml", suggestID(id)),
+			Message: fmt.Sprintf("region file name %q%s", shorten(id)+".toml", strings.Replace(IDProblem(id), "is not valid", "is not a valid id", 1)),
 			Hint:    "the file's base name is the region id: lowercase letters, digits, '-' and '_', for example east.toml"})
 		return nil
 	}
@@ -88,6 +88,7 @@ func decodeMix(mix *table, key, noun string, ids []string) (map[string]*big.Rat,
 	pos := t.src.pos(t.path)
 	out := map[string]*big.Rat{}
 	var shares []string
+	var notes []diag.Note
 	sum := new(big.Rat)
 	good := true
 	for _, k := range t.keys() {
@@ -100,10 +101,13 @@ func decodeMix(mix *table, key, noun string, ids []string) (map[string]*big.Rat,
 		out[k] = r
 		sum.Add(sum, r)
 		shares = append(shares, k+" "+numfmt.Percent(r, 4))
+		notes = append(notes, diag.Note{Pos: t.src.pos(t.keyPath(k)), Text: shares[len(shares)-1]})
 	}
 	if good && sum.Cmp(big.NewRat(1, 1)) != 0 {
-		t.src.errorf(t.path, gapHint(sum)+"; the shares of a mix add up to exactly 100%, and ids left out count as 0%",
-			"mix.%s sums to %s, want 100%% (%s)", key, numfmt.Percent(sum, 4), strings.Join(shares, ", "))
+		d := pos.At("mix.%s sums to %s, want 100%% (%s)", key, numfmt.Percent(sum, 4), diag.IDs(shares))
+		d.Hint = gapHint(sum) + "; the shares of a mix add up to exactly 100%, and ids left out count as 0%"
+		d.Notes = notes
+		t.src.errs.Add(d)
 		good = false
 	}
 	if !good {

@@ -3,22 +3,46 @@ package plan
 import (
 	"strconv"
 	"strings"
+
+	"planbook/generator/diag"
 )
+
+// MaxNesting is how deep a TOML file may nest: every part of a table
+// header or of a dotted key, and every array and inline table, is one
+// level. The deepest value a plan needs is four levels down
+// ([[products]] → [products.seasonality] → quarters → one quarter); the
+// limit keeps a file of thousands of nested brackets from taking the
+// decoder's memory and time before it is refused.
+const MaxNesting = 32
+
+// maxElements bounds the elements of one array whose places are recorded:
+// a plan's lists are short (twelve months), and a list of millions must
+// not take a map entry each. Later elements are found at their array.
+const maxElements = 10000
 
 // locator maps the keys of a TOML document to their line and column.
 //
 // The TOML library reports positions only for syntax errors, so planbook
-// scans the (already valid) text once more and records where every key,
-// table header, array-of-tables entry and array element starts. Paths are
-// keys joined by "." with array-of-tables entries and array elements
-// numbered from 0: "products.2.seasonality.quarters.1".
+// scans the text itself and records where every key, table header,
+// array-of-tables entry and array element starts, and where every number
+// value starts, to read it exactly as written. Paths are keys joined by
+// "." with array-of-tables entries and array elements numbered from 0:
+// "products.2.seasonality.quarters.1".
+//
+// The scan runs before the TOML library decodes the text, and stops at
+// the first place nested deeper than MaxNesting (deep), so that it takes
+// time and memory in proportion to the text whatever the text holds.
 type locator struct {
 	pos   map[string][2]int // path → line, column (1-based)
+	num   map[string][2]int // path of a value that may be a number → where it starts
 	lines []string
+	// deep is the line and column where the text first nests deeper than
+	// MaxNesting; zero when it does not.
+	deep [2]int
 }
 
 func newLocator(text string) *locator {
-	l := &locator{pos: make(map[string][2]int), lines: strings.Split(text, "\n")}
+	l := &locator{pos: make(map[string][2]int), num: make(map[string][2]int), lines: strings.Split(text, "\n")}
 	l.scan()
 	return l
 }
@@ -46,31 +70,103 @@ func (l *locator) lineText(n int) string {
 	return strings.TrimRight(l.lines[n-1], "\r")
 }
 
+// excerpt returns line n as a message about column col quotes it.
+func (l *locator) excerpt(n, col int) string { return diag.Excerpt(l.lineText(n), col) }
+
+// numberText returns the text of the number value at path as written, or
+// "" when no value starts there.
+func (l *locator) numberText(path string) string {
+	p, ok := l.num[path]
+	if !ok {
+		return ""
+	}
+	line := l.lineText(p[0])
+	end := p[1] - 1
+	for end < len(line) && isNumberChar(line[end]) {
+		end++
+	}
+	return line[p[1]-1 : end]
+}
+
+func isNumberChar(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '+' || c == '-' || c == '.'
+}
+
 func (l *locator) record(path string, line, col int) {
 	if _, ok := l.pos[path]; !ok {
 		l.pos[path] = [2]int{line, col}
 	}
 }
 
+// value notes where the value of path starts, when it may be a number.
+func (l *locator) value(path string, line int, text string, i int) {
+	if c := text[i]; c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.' {
+		if _, ok := l.num[path]; !ok {
+			l.num[path] = [2]int{line, i + 1}
+		}
+	}
+}
+
+// nest notes a level of nesting reached at line, column; it reports false
+// (and remembers the place) when that is deeper than MaxNesting.
+func (l *locator) nest(depth, line, col int) bool {
+	if depth <= MaxNesting {
+		return true
+	}
+	if l.deep[0] == 0 {
+		l.deep = [2]int{line, col}
+	}
+	return false
+}
+
 // scanner state carried from one line to the next.
 type scanState struct {
 	multi string // open multi-line string delimiter: `"""` or `'''`
-	// stack of open arrays and inline tables in the current value; each
-	// array knows its path and the index of its next element.
+	// stack of open arrays and inline tables in the current value.
 	stack []frame
+	// key is the path of the key whose value is being scanned, and depth
+	// its nesting level, outside any array or inline table.
+	key   string
+	depth int
+	// valueAt says that the next character that is not blank starts the
+	// value of the innermost key or element.
+	valueAt bool
 }
 
+// frame is an open array or inline table.
 type frame struct {
-	array   bool
-	path    string
+	array bool
+	path  string
+	depth int // nesting level of the array or table itself
+	// Arrays: the index of the next element, and whether one may start
+	// here (after '[' or ',').
 	next    int
-	pending bool // an element may start here (after '[' or ',')
+	pending bool
+	// Inline tables: where a key may start (after '{' or ','), and the
+	// path and nesting level of the current key.
+	expectKey bool
+	key       string
+	keyDepth  int
+}
+
+// current returns the path and nesting level of the value being scanned.
+func (st *scanState) current() (string, int) {
+	n := len(st.stack)
+	switch {
+	case n == 0:
+		return st.key, st.depth
+	case st.stack[n-1].array:
+		top := st.stack[n-1]
+		return join(top.path, strconv.Itoa(top.next-1)), top.depth
+	}
+	return st.stack[n-1].key, st.stack[n-1].keyDepth
 }
 
 func (l *locator) scan() {
 	var (
 		st      scanState
 		table   string             // path of the current table
+		tdepth  int                // its nesting level
 		arrays  = map[string]int{} // array-of-tables path → entries so far
 		prefixF = func(parts []string, isArrayHeader bool) string {
 			var path string
@@ -85,6 +181,9 @@ func (l *locator) scan() {
 		}
 	)
 	for ln, raw := range l.lines {
+		if l.deep[0] != 0 {
+			return
+		}
 		line := strings.TrimRight(raw, "\r")
 		if st.multi != "" || len(st.stack) > 0 {
 			l.scanValue(&st, line, 0, ln+1)
@@ -105,6 +204,10 @@ func (l *locator) scan() {
 				start++
 			}
 			parts, _ := parseKey(line, start)
+			if !l.nest(len(parts), ln+1, col) {
+				return
+			}
+			tdepth = len(parts)
 			if isArray {
 				path := prefixF(parts, true)
 				n := arrays[path]
@@ -118,6 +221,9 @@ func (l *locator) scan() {
 			continue
 		}
 		parts, end := parseKey(line, i)
+		if !l.nest(tdepth+len(parts), ln+1, col) {
+			return
+		}
 		path := table
 		for _, p := range parts {
 			path = join(path, p)
@@ -131,25 +237,14 @@ func (l *locator) scan() {
 			end++
 		}
 		st.stack = st.stack[:0]
-		l.scanValueStart(&st, line, end, ln+1, path)
+		st.key, st.depth, st.valueAt = path, tdepth+len(parts), true
+		l.scanValue(&st, line, end, ln+1)
 	}
-}
-
-// scanValueStart scans a key's value from line[i:], opening frames for
-// arrays and inline tables that continue on the next lines.
-func (l *locator) scanValueStart(st *scanState, line string, i, ln int, path string) {
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-		i++
-	}
-	if i < len(line) && line[i] == '[' {
-		st.stack = append(st.stack, frame{array: true, path: path, pending: true})
-		i++
-	}
-	l.scanValue(st, line, i, ln)
 }
 
 // scanValue scans line[i:] inside a value: strings, nested arrays and
-// inline tables, comments, and the start of every element of an array.
+// inline tables with their keys, comments, and the start of every element
+// of an array and of every value.
 func (l *locator) scanValue(st *scanState, line string, i, ln int) {
 	for i < len(line) {
 		if st.multi != "" {
@@ -174,11 +269,23 @@ func (l *locator) scanValue(st *scanState, line string, i, ln int) {
 		}
 		if n := len(st.stack); n > 0 {
 			top := &st.stack[n-1]
-			if top.array && top.pending && c != ']' && c != ',' {
-				l.record(join(top.path, strconv.Itoa(top.next)), ln, i+1)
+			switch {
+			case top.array && top.pending && c != ']' && c != ',':
+				if top.next < maxElements {
+					l.record(join(top.path, strconv.Itoa(top.next)), ln, i+1)
+					st.valueAt = true
+				}
 				top.next++
 				top.pending = false
+			case !top.array && top.expectKey && c != '}' && c != ',':
+				i = l.inlineKey(st, top, line, i, ln)
+				continue
 			}
+		}
+		if st.valueAt {
+			st.valueAt = false
+			path, _ := st.current()
+			l.value(path, ln, line, i)
 		}
 		switch c {
 		case '"', '\'':
@@ -189,16 +296,12 @@ func (l *locator) scanValue(st *scanState, line string, i, ln int) {
 				continue
 			}
 			i = skipString(line, i)
-		case '[':
-			path := ""
-			if n := len(st.stack); n > 0 && st.stack[n-1].array {
-				top := st.stack[n-1]
-				path = join(top.path, strconv.Itoa(top.next-1))
+		case '[', '{':
+			path, depth := st.current()
+			if !l.nest(depth+1, ln, i+1) {
+				return
 			}
-			st.stack = append(st.stack, frame{array: true, path: path, pending: true})
-			i++
-		case '{':
-			st.stack = append(st.stack, frame{})
+			st.stack = append(st.stack, frame{array: c == '[', path: path, depth: depth + 1, pending: true, expectKey: c == '{'})
 			i++
 		case ']', '}':
 			if n := len(st.stack); n > 0 {
@@ -206,9 +309,13 @@ func (l *locator) scanValue(st *scanState, line string, i, ln int) {
 			}
 			i++
 		case ',':
-			if n := len(st.stack); n > 0 && st.stack[n-1].array {
-				st.stack[n-1].pending = true
+			if n := len(st.stack); n > 0 {
+				st.stack[n-1].pending = st.stack[n-1].array
+				st.stack[n-1].expectKey = !st.stack[n-1].array
 			}
+			i++
+		case '=':
+			st.valueAt = true // after a key of an inline table
 			i++
 		default:
 			i++
@@ -219,8 +326,30 @@ func (l *locator) scanValue(st *scanState, line string, i, ln int) {
 	}
 }
 
+// inlineKey reads the key that starts at line[i] inside the inline table
+// top, records it and returns the index just after it.
+func (l *locator) inlineKey(st *scanState, top *frame, line string, i, ln int) int {
+	parts, end := parseKey(line, i)
+	if len(parts) == 0 || end == i {
+		top.expectKey = false // not a key: let the value scan move on
+		return i
+	}
+	top.expectKey = false
+	if !l.nest(top.depth+len(parts), ln, i+1) {
+		return len(line)
+	}
+	path := top.path
+	for _, p := range parts {
+		path = join(path, p)
+		l.record(path, ln, i+1)
+	}
+	top.key, top.keyDepth = path, top.depth+len(parts)
+	st.valueAt = false
+	return end
+}
+
 // skipString returns the index just past the single-line string starting
-// at line[i].
+// at line[i], or the end of the line when the string is not closed.
 func skipString(line string, i int) int {
 	q := line[i]
 	i++
@@ -234,7 +363,7 @@ func skipString(line string, i int) int {
 			i++
 		}
 	}
-	return i
+	return len(line)
 }
 
 // parseKey reads a dotted key starting at line[i] and returns its parts and
