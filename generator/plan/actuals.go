@@ -330,7 +330,10 @@ func (a *actualsReader) unknownRegion(v string, line, col int) {
 		a.rowError(line, col, "every row names its region's id", "row has no region")
 		return
 	}
-	hint := "region ids: " + strings.Join(ids, ", ")
+	if a.p.unread[v] {
+		return // its region file is reported
+	}
+	hint := "region ids: " + diag.IDs(ids)
 	if len(ids) == 0 {
 		hint = "the plan has no regions yet: add content/regions/ID.toml"
 	}
@@ -345,7 +348,7 @@ func (a *actualsReader) channel(reg *Region, id string, line, col int) bool {
 	}
 	hint := "the region has no channels: leave the column empty"
 	if len(ids) > 0 {
-		hint = "its channels: " + strings.Join(ids, ", ") + "; or leave the column empty"
+		hint = "its channels: " + diag.IDs(ids) + "; or leave the column empty"
 	}
 	a.rowError(line, col, hint, "region %q has no channel %q%s", reg.ID, id, diag.DidYouMean(id, ids))
 	return false
@@ -360,7 +363,7 @@ func (a *actualsReader) ref(id string, line, col int, kind string, ids []string)
 	if len(ids) > 0 {
 		sorted := append([]string(nil), ids...)
 		sort.Strings(sorted)
-		hint = kind + " ids: " + strings.Join(sorted, ", ") + "; or leave the column empty"
+		hint = kind + " ids: " + diag.IDs(sorted) + "; or leave the column empty"
 	}
 	a.rowError(line, col, hint, "unknown %s %q%s", kind, id, diag.DidYouMean(id, ids))
 	return false

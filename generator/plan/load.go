@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -70,11 +71,30 @@ func (l *Loader) Load(fsys fs.FS) (*Plan, *diag.List) {
 		return p, errs
 	}
 	decodePlan(p, text, errs)
+	if blocked(errs, PlanFile) {
+		// Every other file refers to the plan's products, customer types
+		// and year: report only what keeps them from being read.
+		others := &diag.List{}
+		l.loadRegions(fsys, p, others)
+		loadPages(fsys, p, others)
+		for _, d := range others.Items() {
+			if d.Blocking {
+				errs.Add(d)
+			}
+		}
+		return p, errs
+	}
 	l.loadRegions(fsys, p, errs)
 	l.loadActuals(fsys, p, errs)
 	loadPages(fsys, p, errs)
 	validate(p, errs)
 	return p, errs
+}
+
+// blocked reports whether errs holds a blocking diagnostic of file: the
+// file could not be read.
+func blocked(errs *diag.List, file string) bool {
+	return slices.ContainsFunc(errs.Items(), func(d diag.Diagnostic) bool { return d.Blocking && d.File == file })
 }
 
 // readFile reads a site file as UTF-8 text, refusing files that are too
@@ -88,7 +108,7 @@ func readFile(fsys fs.FS, p *Plan, name string, errs *diag.List) (string, bool) 
 		return "", false
 	}
 	if info.Size() > MaxFileSize {
-		errs.Add(diag.Diagnostic{Level: diag.Error, File: name,
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: name, Blocking: true,
 			Message: "file too large: " + sizeText(info.Size()) + ", the limit is 10 MiB",
 			Hint:    "split it into smaller files; a plan file this large is almost certainly a mistake"})
 		return "", false
@@ -99,7 +119,7 @@ func readFile(fsys fs.FS, p *Plan, name string, errs *diag.List) (string, bool) 
 		return "", false
 	}
 	if !utf8.Valid(data) {
-		errs.Add(diag.Diagnostic{Level: diag.Error, File: name, Line: firstInvalidLine(data),
+		errs.Add(diag.Diagnostic{Level: diag.Error, File: name, Line: firstInvalidLine(data), Blocking: true,
 			Message: "file is not UTF-8 text", Hint: "save the file as UTF-8 (without BOM) in your editor"})
 		return "", false
 	}
@@ -178,10 +198,12 @@ func (l *Loader) loadRegions(fsys fs.FS, p *Plan, errs *diag.List) {
 	}
 	sort.Strings(names)
 	seen := map[string]bool{}
+	p.unread = map[string]bool{}
 	for _, name := range names {
 		file := RegionsDir + "/" + name
 		text, ok := readFile(fsys, p, file, errs)
 		if !ok {
+			p.unread[strings.TrimSuffix(name, ".toml")] = true
 			continue
 		}
 		seen[file] = true
@@ -198,6 +220,9 @@ func (l *Loader) loadRegions(fsys fs.FS, p *Plan, errs *diag.List) {
 		}
 		for _, diagnostic := range d.diags {
 			errs.Add(diagnostic)
+			if diagnostic.Blocking {
+				p.unread[strings.TrimSuffix(name, ".toml")] = true
+			}
 		}
 		if d.region != nil {
 			// A region of its own for this plan, which loadPages gives its

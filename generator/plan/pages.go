@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"planbook/generator/diag"
@@ -61,6 +62,9 @@ func loadPages(fsys fs.FS, p *Plan, errs *diag.List) {
 func loadNarrative(p *Plan, file, text string, errs *diag.List) {
 	id := strings.TrimSuffix(path.Base(file), ".md")
 	r := p.Region(id)
+	if r == nil && p.unread[id] {
+		return // its region file is reported
+	}
 	if r == nil {
 		var ids []string
 		for _, x := range p.Regions {
@@ -90,6 +94,10 @@ func parsePage(p *Plan, file, text string, narrative bool, errs *diag.List) *Pag
 	if !ok {
 		errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1,
 			Message: "front matter is not closed", Hint: "end the front matter with a line holding only +++"})
+		return nil
+	}
+	if d, yaml := yamlFrontMatter(file, text); yaml {
+		errs.Add(d)
 		return nil
 	}
 	pg.Body, pg.BodyLine = body, bodyLine
@@ -131,9 +139,9 @@ func parsePage(p *Plan, file, text string, narrative bool, errs *diag.List) *Pag
 			return nil
 		}
 	}
-	if !idPattern.MatchString(pg.Slug) {
+	if !ValidID(pg.Slug) {
 		errs.Add(diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1,
-			Message: fmt.Sprintf("file name %q is not a valid page slug%s", base+".md", suggestID(base)),
+			Message: fmt.Sprintf("file name %q%s", shorten(base)+".md", strings.Replace(IDProblem(base), "is not valid", "is not a valid page slug", 1)),
 			Hint:    `rename the file, or set slug = "…" (lowercase letters, digits, '-' and '_') in its front matter`})
 		return nil
 	}
@@ -167,6 +175,46 @@ func splitFrontMatter(text string) (front, body string, bodyLine int, ok bool) {
 		line++
 	}
 	return "", "", 0, false
+}
+
+// yamlFrontMatter reports a file that starts with front matter between
+// "---" lines, as Hugo's YAML front matter does: planbook reads only TOML
+// between "+++" lines, and would otherwise show the settings as a rule and
+// text.
+func yamlFrontMatter(file, text string) (diag.Diagnostic, bool) {
+	lines := strings.Split(text, "\n")
+	if len(lines) < 2 || strings.TrimRight(lines[0], " \t\r") != "---" {
+		return diag.Diagnostic{}, false
+	}
+	example := `title = "…"`
+	for i, l := range lines[1:] {
+		l = strings.TrimRight(l, " \t\r")
+		if l == "---" {
+			d := diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1, LineText: "---", Blocking: true,
+				Message: fmt.Sprintf("front matter between --- lines (YAML, lines 1 to %d) is not read: planbook reads TOML between +++ lines", i+2),
+				Hint:    "replace both --- lines with +++ and write each setting as key = value, for example " + example}
+			return d, true
+		}
+		if k, v, ok := strings.Cut(l, ":"); ok && example == `title = "…"` && idPattern.MatchString(strings.TrimSpace(k)) {
+			example = yamlAsTOML(strings.TrimSpace(k), strings.TrimSpace(v))
+		}
+	}
+	return diag.Diagnostic{}, false
+}
+
+// yamlAsTOML writes a YAML setting "key: value" as its TOML line, for a
+// hint: numbers and lists as they are, text in quotes.
+func yamlAsTOML(key, value string) string {
+	switch {
+	case value == "":
+		return key + ` = "…"`
+	case strings.HasPrefix(value, "["), strings.HasPrefix(value, "\""):
+		return key + " = " + value
+	}
+	if _, ok := parseDecimal(value); ok {
+		return key + " = " + value
+	}
+	return key + " = " + strconv.Quote(strings.Trim(value, "'"))
 }
 
 // firstHeading returns the text of the first "# " heading of a Markdown

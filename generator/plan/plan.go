@@ -55,6 +55,10 @@ type Plan struct {
 	Sources map[string]string
 
 	refs []ref // region and product ids to check once all files are read
+	// unread holds the ids of the regions whose file could not be read
+	// (it does not parse, or is not text): what refers to them is not
+	// reported, since the fix is in that file.
+	unread map[string]bool
 }
 
 // SourcesSum hashes the names and texts of the files read for the plan

@@ -16,7 +16,9 @@ func validate(p *Plan, errs *diag.List) {
 	checkSplit(errs, Members(p.Products), "product", p.ProductsPos)
 	checkSplit(errs, Members(p.Customers), "customer type", p.CustomersPos)
 	regions := Members(p.Regions)
-	checkSplit(errs, regions, "region", diag.Pos{File: RegionsDir + "/"})
+	if len(p.unread) == 0 { // else the shares of the regions not read are missing from the sum
+		checkSplit(errs, regions, "region", diag.Pos{File: RegionsDir + "/"})
+	}
 
 	seen := map[string]diag.Pos{}
 	for _, k := range p.KPIs {
@@ -28,6 +30,9 @@ func validate(p *Plan, errs *diag.List) {
 	}
 	ids := map[string][]string{"region": memberIDs(regions), "product": memberIDs(Members(p.Products))}
 	for _, r := range p.refs {
+		if r.kind == "region" && p.unread[r.id] {
+			continue // the region's own file is reported
+		}
 		r.src.errs = errs // a region file's source may come from an earlier load
 		checkRef(r.src, r.path, r.kind, r.id, ids[r.kind])
 	}
@@ -55,7 +60,7 @@ func checkRef(src *source, path, kind, id string, ids []string) bool {
 	if len(ids) > 0 {
 		sorted := append([]string(nil), ids...)
 		sort.Strings(sorted)
-		hint = kind + " ids: " + strings.Join(sorted, ", ")
+		hint = kind + " ids: " + diag.IDs(sorted)
 	}
 	src.errorf(path, hint, "unknown %s %q%s", kind, id, diag.DidYouMean(id, ids))
 	return false
@@ -98,6 +103,7 @@ func checkSplit(errs *diag.List, ms []*Member, noun string, pos diag.Pos) {
 		}
 	}
 	var parts []string
+	var notes []diag.Note // each member's share or weight, where it is written
 	sum := new(big.Rat)
 	for _, m := range ms {
 		v := m.Share
@@ -111,18 +117,23 @@ func checkSplit(errs *diag.List, ms []*Member, noun string, pos diag.Pos) {
 			return // already reported
 		}
 		sum.Add(sum, v)
+		part := m.ID + " " + numfmt.Exact(v)
 		if kind == ByShare {
-			parts = append(parts, m.ID+" "+numfmt.Percent(v, 4))
+			part = m.ID + " " + numfmt.Percent(v, 4)
+			parts = append(parts, part)
 		}
+		notes = append(notes, diag.Note{Pos: m.KindPos, Text: strings.TrimSpace(part)})
 	}
 	switch {
 	case kind == ByShare && sum.Cmp(big.NewRat(1, 1)) != 0:
-		d := pos.At("%s shares sum to %s, want 100%% (%s)", noun, numfmt.Percent(sum, 4), strings.Join(parts, ", "))
+		d := pos.At("%s shares sum to %s, want 100%% (%s)", noun, numfmt.Percent(sum, 4), diag.IDs(parts))
 		d.Hint = gapHint(sum) + "; shares of one list add up to exactly 100%"
+		d.Notes = notes
 		errs.Add(d)
 	case kind == ByWeight && sum.Sign() == 0:
 		d := pos.At("%s weights are all 0: nothing to split by", noun)
 		d.Hint = "give at least one " + noun + " a weight above 0"
+		d.Notes = notes
 		errs.Add(d)
 	}
 }

@@ -30,7 +30,7 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 		if r.Plan.Region(id) == nil {
 			errs.Add(diag.Diagnostic{Level: diag.Error, File: plan.RegionsDir + "/",
 				Message: fmt.Sprintf("--region %s: there is no region %q%s", id, id, diag.DidYouMean(id, all)),
-				Hint:    "region ids are the names of the files in content/regions: " + strings.Join(all, ", ")})
+				Hint:    "region ids are the names of the files in content/regions: " + diag.IDs(all)})
 		}
 		keep[id] = true
 	}
