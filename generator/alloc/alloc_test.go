@@ -128,6 +128,49 @@ func TestFillOvercommitted(t *testing.T) {
 	}
 }
 
+// TestFillEveryRowFixedWithinRounding checks the rule for a table whose
+// rows are all fixed: a column whose total lies between the sum of its
+// cells rounded down and rounded up is filled; one further off is named.
+func TestFillEveryRowFixedWithinRounding(t *testing.T) {
+	// One row of 1001 at 25% each: 250.25 per column, against the
+	// company's 251, 250, 250, 250.
+	rows := []Row{{Total: 1001, Shares: rats("0.25", "0.25", "0.25", "0.25")}}
+	cols := []int64{251, 250, 250, 250}
+	exact, bad := Fill(rows, cols)
+	if bad != nil {
+		t.Fatalf("Fill = %v, want no mismatch", bad)
+	}
+	got, err := exact.Round([]int64{1001}, cols)
+	if err != nil || fmt.Sprint(got) != "[[251 250 250 250]]" {
+		t.Fatalf("Round = %v, %v, want [[251 250 250 250]]", got, err)
+	}
+	// Two rows of 3 at 50% each: 1.5 + 1.5 in each column, which can be
+	// rounded to 2 or 4 (1+1 to 2+2) but not to 1 or 5.
+	rows = []Row{{Total: 3, Shares: rats("0.5", "0.5")}, {Total: 3, Shares: rats("0.5", "0.5")}}
+	if _, bad := Fill(rows, []int64{2, 4}); bad != nil {
+		t.Errorf("columns 2 and 4: Fill = %v, want no mismatch", bad)
+	}
+	_, bad = Fill(rows, []int64{1, 5})
+	if len(bad) != 2 || bad[0].Excess.RatString() != "2" || bad[1].Excess.RatString() != "-2" {
+		t.Errorf("columns 1 and 5: Fill = %v, want column 0 over by 2 and column 1 under by 2", bad)
+	}
+	// Each column is within reach, but rows 0 and 1 can round up only
+	// two cells of columns 0 and 1, which need three: no rounding exists.
+	rows = []Row{
+		{Total: 1, Shares: rats("0.5", "0.5", "0", "0")},
+		{Total: 1, Shares: rats("0.5", "0.5", "0", "0")},
+		{Total: 1, Shares: rats("0", "0", "0.5", "0.5")},
+	}
+	cols = []int64{2, 1, 0, 0}
+	exact, bad = Fill(rows, cols)
+	if bad != nil {
+		t.Fatalf("Fill = %v, want no mismatch", bad)
+	}
+	if got, err := exact.Round([]int64{1, 1, 1}, cols); err != ErrNoRounding {
+		t.Fatalf("Round = %v, %v, want ErrNoRounding", got, err)
+	}
+}
+
 // TestRoundTableProperty fills and rounds hundreds of random tables and
 // checks every row and column adds up and every cell is its exact value
 // rounded down or up.

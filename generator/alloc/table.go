@@ -18,8 +18,9 @@ type Row struct {
 
 // Mismatch is a column that the fixed rows cannot share with the others:
 // they take more of it than it holds, or (when no free row is left to take
-// the rest) they do not add up to it. Excess is what the fixed rows take
-// beyond the column total, in units; negative when they take too little.
+// the rest) they miss it by more than rounding their cells can make up.
+// Excess is what the fixed rows take beyond the column total, in units;
+// negative when they take too little.
 type Mismatch struct {
 	Col    int
 	Excess *big.Rat
@@ -77,9 +78,12 @@ func (e *Exact) cell(i, j int, tmp *big.Int) cell {
 
 // Fill computes the exact cells of a table by the fixed-rows rule: a fixed
 // row's cells are its total × its own shares; the free rows share what the
-// fixed rows leave of each column in proportion to their totals. The row
-// totals must sum to the column totals. When the table cannot be filled,
-// Fill returns the columns at fault and no table.
+// fixed rows leave of each column in proportion to their totals. When
+// every row is fixed, a column may differ from the sum of its cells by
+// what rounding them absorbs: its total lies between the sum of the cells
+// rounded down and the sum rounded up. The row totals must sum to the
+// column totals. When the table cannot be filled, Fill returns the columns
+// at fault and no table.
 func Fill(rows []Row, cols []int64) (*Exact, []Mismatch) {
 	e := &Exact{rows: rows, fixed: make([][]*big.Rat, len(rows))}
 	taken := make([]*big.Rat, len(cols)) // what the fixed rows take of each column
@@ -106,9 +110,12 @@ func Fill(rows []Row, cols []int64) (*Exact, []Mismatch) {
 	for j, c := range cols {
 		left := new(big.Rat).SetInt64(c)
 		left.Sub(left, taken[j])
-		if left.Sign() < 0 || (freeTotal == 0 && left.Sign() != 0) {
+		switch {
+		case freeTotal > 0 && left.Sign() < 0, freeTotal == 0 && left.Sign() != 0 && !e.absorbs(j, c):
 			bad = append(bad, Mismatch{Col: j, Excess: left.Neg(left)})
 			continue
+		case freeTotal == 0:
+			left.SetInt64(0) // rounding the fixed rows' cells makes up the difference
 		}
 		e.num[j] = left.Num()
 		e.den[j] = new(big.Int).Mul(left.Denom(), big.NewInt(max(freeTotal, 1)))
@@ -125,6 +132,24 @@ func Fill(rows []Row, cols []int64) (*Exact, []Mismatch) {
 		return nil, bad
 	}
 	return e, nil
+}
+
+// absorbs reports whether the fixed rows' cells of column j can be
+// rounded, each down or up, to add up to c.
+func (e *Exact) absorbs(j int, c int64) bool {
+	var floors, fractions int64
+	q, r := new(big.Int), new(big.Int)
+	for _, cells := range e.fixed {
+		if cells == nil {
+			continue
+		}
+		q.QuoRem(cells[j].Num(), cells[j].Denom(), r) // cells are not negative: the quotient is the floor
+		floors += q.Int64()
+		if r.Sign() != 0 {
+			fractions++
+		}
+	}
+	return floors <= c && c <= floors+fractions
 }
 
 // Round rounds the filled table; see RoundTable.

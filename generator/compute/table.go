@@ -1,7 +1,6 @@
 package compute
 
 import (
-	"fmt"
 	"math/big"
 	"path"
 	"strings"
@@ -64,13 +63,51 @@ func (c *computer) table(name string, rows []row, cols []int64, labels []string)
 	}
 	out, err := exact.Round(rowTotals, cols)
 	if err != nil {
-		// Fill's rows and columns add up, so a rounding always exists;
-		// reaching here is a bug, reported rather than hidden.
-		c.errs.Add(diag.Diagnostic{Level: diag.Error, File: "content/",
-			Message: fmt.Sprintf("%s: internal error: %v", name, err)})
+		// With a free row the exact table adds up both ways and can
+		// always be rounded. When every row is fixed, each column alone
+		// is within what rounding absorbs, but the rows and the columns
+		// may still not add up together.
+		pos, ids, notes := fixedRows(rows, -1)
+		d := pos.At("%s: the rows' own splits (%s) cannot be rounded so that every row and every column adds up", name, ids)
+		d.Hint = "remove one row's own split so that it takes what the others leave"
+		d.Notes = notes
+		c.errs.Add(d)
 		return rowWise(rows, cols)
 	}
 	return out
+}
+
+// fixedRows returns where a problem of the fixed rows is reported (the
+// file of the first, or their folder when they are in several files), their
+// ids, and, when there are several, a note at each with its share of
+// column col (none when col is -1).
+func fixedRows(rows []row, col int) (diag.Pos, string, []diag.Note) {
+	var ids []string
+	var notes []diag.Note
+	files := map[string]bool{}
+	for _, r := range rows {
+		if r.shares == nil {
+			continue
+		}
+		ids = append(ids, r.id)
+		text := r.id
+		if col >= 0 {
+			text += " " + numfmt.Percent(r.shares[col], 4)
+		}
+		notes = append(notes, diag.Note{Pos: r.pos, Text: text})
+		files[r.pos.File] = true
+	}
+	pos := diag.Pos{}
+	if len(notes) > 0 {
+		pos = notes[0].Pos
+	}
+	if len(files) > 1 {
+		pos = diag.Pos{File: path.Dir(notes[0].File) + "/"}
+	}
+	if len(notes) < 2 {
+		notes = nil // the one row is where the problem is reported
+	}
+	return pos, strings.Join(ids, ", "), notes
 }
 
 // rowWise splits every row on its own: by its own shares, or else in
@@ -105,31 +142,13 @@ func rowWise(rows []row, cols []int64) [][]int64 {
 // reportMismatch reports the columns that the fixed rows over- or
 // under-commit, naming the rows, the files and the figures.
 func (c *computer) reportMismatch(name string, rows []row, cols []int64, labels []string, bad []alloc.Mismatch) {
-	var fixed []string
-	var poss []diag.Pos
-	files := map[string]bool{}
-	for _, r := range rows {
-		if r.shares == nil {
-			continue
-		}
-		fixed = append(fixed, r.id)
-		poss = append(poss, r.pos)
-		files[r.pos.File] = true
+	amount := func(units *big.Rat) string {
+		return numfmt.Group(numfmt.Fixed(new(big.Rat).Mul(units, c.p.Precision), 4), ",") + " " + c.p.Unit
 	}
-	pos := diag.Pos{}
-	if len(poss) > 0 {
-		pos = poss[0]
-	}
-	if len(files) > 1 {
-		pos = diag.Pos{File: path.Dir(poss[0].File) + "/"}
-	}
-	rowsText := strings.Join(fixed, ", ")
 	for _, m := range bad {
+		pos, rowsText, notes := fixedRows(rows, m.Col)
 		col := new(big.Rat).SetInt64(cols[m.Col])
 		taken := new(big.Rat).Add(col, m.Excess)
-		amount := func(units *big.Rat) string {
-			return numfmt.Group(numfmt.Fixed(new(big.Rat).Mul(units, c.p.Precision), 4), ",") + " " + c.p.Unit
-		}
 		var d diag.Diagnostic
 		if m.Excess.Sign() > 0 {
 			d = pos.At("%s: %s is over-committed by %s: the rows with their own split (%s) take %s of its %s",
@@ -138,8 +157,9 @@ func (c *computer) reportMismatch(name string, rows []row, cols []int64, labels 
 		} else {
 			d = pos.At("%s: %s is under-committed by %s: every row has its own split (%s) and they take %s of its %s",
 				name, labels[m.Col], amount(new(big.Rat).Neg(m.Excess)), rowsText, amount(taken), amount(col))
-			d.Hint = "when every row sets its own split they must add up to the company figures; remove one row's own split so that it takes the rest"
+			d.Hint = "when every row sets its own split they must add up to the company figures, within what rounding absorbs; remove one row's own split so that it takes the rest"
 		}
+		d.Notes = notes
 		c.errs.Add(d)
 	}
 }
