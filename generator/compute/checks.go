@@ -99,6 +99,9 @@ func (c *computer) checks() {
 			c.check(Warning, "revenue-per-head-growth", "check.revenue-per-head-growth.missing", message.Message{Key: "check.per-head.no-baseline"})
 		case ph.Target == nil:
 			c.check(Warning, "revenue-per-head-growth", "check.revenue-per-head-growth.missing", message.Message{Key: "check.per-head.no-headcount"})
+		case ph.Growth == nil: // last year's figure rounds to 0: no growth over it
+			c.check(Warning, "revenue-per-head-growth", "check.revenue-per-head-growth.missing",
+				message.Message{Key: "check.per-head.zero-baseline", Args: []message.Arg{message.Amount{Value: ph.Baseline, Places: 2, Unit: p.Unit}}})
 		default:
 			level := OK
 			if ph.Growth.Cmp(g) < 0 {

@@ -23,6 +23,10 @@ func init() {
 			"zh-CN": "[baseline] 缺少 revenue 或 headcount",
 			"en":    "[baseline] lacks revenue or headcount",
 		},
+		"check.per-head.zero-baseline": {
+			"zh-CN": "上年人均效能四舍五入为 %s,无法计算增长",
+			"en":    "last year's revenue per head rounds to %s, so there is no growth to compare",
+		},
 		"check.per-head.no-headcount": {
 			"zh-CN": "没有大区设置 headcount",
 			"en":    "no region sets a headcount",

@@ -33,11 +33,18 @@ type Options struct {
 	// (0: none), one file per month: a row per region, product line and
 	// customer type, on one of the region's channels.
 	ActualsThrough int
+	// Extreme replaces, about one time in two, amounts, headcounts,
+	// counts, growth rates, goals and weights with values at the edges of
+	// what a plan may hold: zeros and ones, tiny and huge amounts, long
+	// decimals, growth of -100% and 1000000%. Such plans must build or be
+	// refused with errors, never crash.
+	Extreme bool
 }
 
 // Site returns the files of a synthetic site by slash path.
 func Site(o Options) map[string]string {
 	g := &gen{o: o, rng: rand.New(rand.NewPCG(o.Seed, 0x5eed)), files: map[string]string{}}
+	g.xrng = rand.New(rand.NewPCG(o.Seed, 0xed9e))
 	if g.o.Products <= 0 {
 		g.o.Products = 12
 	}
@@ -73,6 +80,7 @@ func Site(o Options) map[string]string {
 type gen struct {
 	o      Options
 	rng    *rand.Rand
+	xrng   *rand.Rand // draws the extreme values, so that rng draws the same with and without
 	files  map[string]string
 	qShare []int // company quarter shares in basis points
 	pShare []int // company product shares in basis points
@@ -107,6 +115,26 @@ func (g *gen) actuals() {
 	}
 }
 
+// Extreme values by what they stand for.
+var (
+	extremeAmounts = []string{"0", "1", "0.000001", "999999999999999", "12000.123456789012345678", "1e-20"}
+	extremeCounts  = []string{"0", "1", "300", "9000000000000000000"}
+	extremeGrowths = []string{`"-100%"`, `"0%"`, `"1000000%"`, `"-99.9999%"`, `"0.0001%"`, "-1", "10000"}
+	extremeGoals   = []string{`"0%"`, `"100%"`, `"-100%"`, `"5%"`, "0.000000000000000001"}
+	extremeWeights = []string{"0", "0.000001", "1000000000000", "0.3333333333333333333"}
+)
+
+// x returns normal, or with Extreme set, one time in two, one of extremes.
+func (g *gen) x(normal string, extremes []string) string {
+	if !g.o.Extreme || g.xrng.IntN(2) == 0 {
+		return normal
+	}
+	return extremes[g.xrng.IntN(len(extremes))]
+}
+
+// xi is x for a whole number.
+func (g *gen) xi(normal int, extremes []string) string { return g.x(fmt.Sprint(normal), extremes) }
+
 var productClasses = []string{"mature", "strategic", "potential"}
 
 func (g *gen) plan() {
@@ -114,19 +142,20 @@ func (g *gen) plan() {
 	fmt.Fprintf(&b, "title = \"Synthetic plan %d\"\nyear = 2024\ncurrency = \"CNY\"\nunit = \"万元\"\nprecision = %s\nfiscal_start = %d\n\n",
 		g.o.Regions, g.o.Precision, g.o.FiscalStart)
 	baseline := 1000 * (g.o.Regions + 1)
-	fmt.Fprintf(&b, "[baseline]\nyear = 2023\nrevenue = %d\nheadcount = %d\n\n", baseline, 3*g.o.Regions+2)
+	fmt.Fprintf(&b, "[baseline]\nyear = 2023\nrevenue = %s\nheadcount = %s\n\n", g.xi(baseline, extremeAmounts), g.xi(3*g.o.Regions+2, extremeCounts))
 	fit := ""
 	if g.o.Fit != "" {
 		fit = fmt.Sprintf("fit = %q\n", g.o.Fit)
 	}
-	fmt.Fprintf(&b, "[target]\ngrowth = \"%d.%d%%\"\nnew_product_share = \"10%%\"\nrevenue_per_head_growth = \"5%%\"\n%s\n",
-		5+g.rng.IntN(20), g.rng.IntN(10), fit)
+	growth := fmt.Sprintf("\"%d.%d%%\"", 5+g.rng.IntN(20), g.rng.IntN(10))
+	fmt.Fprintf(&b, "[target]\ngrowth = %s\nnew_product_share = %s\nrevenue_per_head_growth = %s\n%s\n",
+		g.x(growth, extremeGrowths), g.x(`"10%"`, extremeGoals), g.x(`"5%"`, extremeGoals), fit)
 	g.qShare = g.shares(4, 1500)
 	fmt.Fprintf(&b, "[seasonality]\nquarters = %s\nmonths = %s\n\n", percents(g.qShare), g.weights(12))
 	g.pShare = g.shares(g.o.Products, 200)
 	for j := 0; j < g.o.Products; j++ {
-		fmt.Fprintf(&b, "[[products]]\nid = \"p%02d\"\nname = \"产品 %d\"\nclass = %q\nbaseline = %d\n%s\n",
-			j+1, j+1, productClasses[j%3], g.baseline(g.pShare[j]), g.columnPart(g.pShare[j]))
+		fmt.Fprintf(&b, "[[products]]\nid = \"p%02d\"\nname = \"产品 %d\"\nclass = %q\nbaseline = %s\n%s\n",
+			j+1, j+1, productClasses[j%3], g.xi(g.baseline(g.pShare[j]), extremeAmounts), g.columnPart(g.pShare[j]))
 		if j%4 == 1 {
 			fmt.Fprintf(&b, "[products.seasonality]\nquarters = %s\n", percents(g.jitter(g.qShare)))
 		}
@@ -134,10 +163,11 @@ func (g *gen) plan() {
 	}
 	cShare := g.shares(2, 2000)
 	g.cShare = cShare
-	fmt.Fprintf(&b, "[[customers]]\nid = \"new\"\nname = \"新客户\"\nbaseline = %d\n%s\ncount = %d\n\n", g.baseline(cShare[0]), g.columnPart(cShare[0]), 10+g.rng.IntN(500))
-	fmt.Fprintf(&b, "[[customers]]\nid = \"existing\"\nname = \"老客户\"\nbaseline = %d\n%s\ncount = %d\n\n", g.baseline(cShare[1]), g.columnPart(cShare[1]), 100+g.rng.IntN(2000))
+	fmt.Fprintf(&b, "[[customers]]\nid = \"new\"\nname = \"新客户\"\nbaseline = %d\n%s\ncount = %s\n\n", g.baseline(cShare[0]), g.columnPart(cShare[0]), g.xi(10+g.rng.IntN(500), extremeCounts))
+	fmt.Fprintf(&b, "[[customers]]\nid = \"existing\"\nname = \"老客户\"\nbaseline = %d\n%s\ncount = %s\n\n", g.baseline(cShare[1]), g.columnPart(cShare[1]), g.xi(100+g.rng.IntN(2000), extremeCounts))
 	b.WriteString("[[kpis]]\nid = \"market-share\"\nname = \"市场占有率\"\nbaseline = \"18%\"\ntarget = \"19.5%\"\n\n")
-	fmt.Fprintf(&b, "[[promotions]]\nid = \"spring\"\nname = \"春节促销\"\nstart = 2024-01-20\nend = 2024-02-18\nbudget = 80\nexpected = 320\n\n")
+	fmt.Fprintf(&b, "[[promotions]]\nid = \"spring\"\nname = \"春节促销\"\nstart = 2024-01-20\nend = 2024-02-18\nbudget = %s\nexpected = %s\n\n",
+		g.x("80", extremeAmounts), g.x("320", extremeAmounts))
 	fmt.Fprintf(&b, "[[trainings]]\ntopic = \"新产品培训\"\ndate = 2024-03-12\nhours = 8\n\n[[milestones]]\nname = \"半年复盘\"\ndate = 2024-07-05\n")
 	g.files["content/plan.toml"] = b.String()
 }
@@ -147,8 +177,8 @@ func (g *gen) region(i int) {
 	var b strings.Builder
 	id := fmt.Sprintf("r%04d", i+1)
 	stages := []string{"mature", "growing", "emerging"}
-	fmt.Fprintf(&b, "name = \"大区 %d\"\nstage = %q\nmanager = \"经理 %d\"\nheadcount = %d\nbaseline = %d\n",
-		i+1, stages[i%3], i+1, 1+g.rng.IntN(5), 500+g.rng.IntN(1000))
+	fmt.Fprintf(&b, "name = \"大区 %d\"\nstage = %q\nmanager = \"经理 %d\"\nheadcount = %s\nbaseline = %s\n",
+		i+1, stages[i%3], i+1, g.xi(1+g.rng.IntN(5), extremeCounts), g.xi(500+g.rng.IntN(1000), extremeAmounts))
 	if g.o.Kinds == "share" {
 		fmt.Fprintf(&b, "share = %s\n", ppm(g.rShare[i]))
 	} else {
@@ -188,9 +218,9 @@ func (g *gen) region(i int) {
 func (g *gen) part(basis int) string {
 	switch g.o.Kinds {
 	case "weight":
-		return fmt.Sprintf("weight = %d", basis)
+		return "weight = " + g.xi(basis, extremeWeights)
 	case "growth":
-		return fmt.Sprintf("growth = \"%d%%\"", g.rng.IntN(40)-5)
+		return "growth = " + g.x(fmt.Sprintf("\"%d%%\"", g.rng.IntN(40)-5), extremeGrowths)
 	}
 	return fmt.Sprintf("share = %q", bp(basis))
 }
@@ -265,7 +295,7 @@ func (g *gen) jitter(s []int) []int {
 func (g *gen) weights(n int) string {
 	parts := make([]string, n)
 	for i := range parts {
-		parts[i] = fmt.Sprintf("%d.%d", g.rng.IntN(2)+1, g.rng.IntN(10))
+		parts[i] = g.x(fmt.Sprintf("%d.%d", g.rng.IntN(2)+1, g.rng.IntN(10)), extremeWeights)
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
