@@ -11,6 +11,7 @@ import (
 
 	"planbook/generator/diag"
 	"planbook/generator/pipeline"
+	"planbook/generator/plan"
 )
 
 func init() {
@@ -51,6 +52,11 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
+	for _, id := range regions {
+		if !regionFlag(stderr, "build", id) {
+			return 2
+		}
+	}
 	if len(regions) > 0 && *compare != "" {
 		fmt.Fprintln(stderr, "build: --compare and --region do not go together: the Changes page would show every region")
 		return 2
@@ -69,7 +75,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprintf(stderr, "build failed: the version to compare with has %s; the previous output is unchanged\n", plural(len(ve.Diagnostics), "error"))
 		} else if errors.As(err, &le) {
-			fmt.Fprintf(stderr, "build failed: %s; the previous output is unchanged\n", plural(len(le.Diagnostics), "error"))
+			fmt.Fprintf(stderr, "build failed: %s; the previous output is unchanged\n", plural(errorCount(rep.Diagnostics, le), "error"))
 		} else {
 			fmt.Fprintf(stderr, "build failed: %v\n", err)
 		}
@@ -126,6 +132,28 @@ func printDiagnostics(w io.Writer, l *diag.List) {
 	for _, d := range l.Warnings() {
 		diag.Print(w, d)
 	}
+}
+
+// regionFlag reports whether id, given to --region, can be a region id,
+// saying why not on w.
+func regionFlag(w io.Writer, cmd, id string) bool {
+	if plan.ValidID(id) {
+		return true
+	}
+	shown := id
+	if r := []rune(id); len(r) > 40 {
+		shown = string(r[:30]) + "…"
+	}
+	fmt.Fprintf(w, "%s: --region %q%s: a region id is the name of its file in content/regions without .toml\n", cmd, shown, plan.IDProblem(id))
+	return false
+}
+
+// errorCount returns how many errors a failed build had, shown or not.
+func errorCount(l *diag.List, le *diag.ListError) int {
+	if l == nil {
+		return len(le.Diagnostics)
+	}
+	return l.Count(diag.Error)
 }
 
 func plural(n int, word string) string {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -102,5 +104,88 @@ func TestNewCommandsHelp(t *testing.T) {
 		if _, out, _ := runCmd("help"); !strings.Contains(out, "  "+cmd+" ") {
 			t.Errorf("help does not list %s:\n%s", cmd, out)
 		}
+	}
+}
+
+// TestCheckAnnotatesEveryMember checks that shares that do not add up are
+// annotated on the line of every member, each with the whole message, so
+// that a pull request shows the problem where it can be fixed.
+func TestCheckAnnotatesEveryMember(t *testing.T) {
+	site := t.TempDir()
+	writeTestSite(t, "mini", site)
+	replaceIn(t, filepath.Join(site, "content/regions/east.toml"), `share = "45%"`, `share = "44%"`)
+	code, out, _ := runCmd("check", "-s", site, "--format", "github")
+	if code != 1 {
+		t.Fatalf("check --format github: exit %d:\n%s", code, out)
+	}
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "region shares sum to 99%25") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 2 {
+		t.Fatalf("want an annotation on each region's share, got:\n%s", out)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "::error file=") || !strings.Contains(l, ".toml,line=") || !strings.Contains(l, "%0Ahere: ") {
+			t.Errorf("annotation without its member's file and line: %s", l)
+		}
+	}
+	if !strings.Contains(out, "/content/regions/east.toml,line=") || !strings.Contains(out, "here: east 44%25") {
+		t.Errorf("no annotation on east's share:\n%s", out)
+	}
+
+	// In the terminal: one error, a note per member.
+	_, _, errs := runCmd("check", "-s", site)
+	if strings.Count(errs, "region shares sum to 99%") != 1 || !strings.Contains(errs, "note: content/regions/east.toml:") {
+		t.Errorf("terminal output:\n%s", errs)
+	}
+}
+
+// TestCheckCountsEveryError checks that the summary counts the errors left
+// out of a long list too.
+func TestCheckCountsEveryError(t *testing.T) {
+	site := t.TempDir()
+	writeTestSite(t, "mini", site)
+	var extra strings.Builder
+	for i := 0; i < 70; i++ {
+		fmt.Fprintf(&extra, "key%02d = 1\n", i)
+	}
+	replaceIn(t, filepath.Join(site, "content/regions/east.toml"), `share = "45%"`, "share = \"45%\"\n"+extra.String())
+	code, out, errs := runCmd("check", "-s", site)
+	if code != 1 || !strings.Contains(out, "70 errors") {
+		t.Errorf("check: exit %d, want 70 errors counted:\n%s", code, out)
+	}
+	if n := strings.Count(errs, "unknown key"); n != 50 || !strings.Contains(errs, "20 more errors in this file from this line on, not shown") {
+		t.Errorf("%d errors shown, want 50 and a line for the 20 more:\n%s", n, errs)
+	}
+}
+
+// TestRegionFlagTooLong checks that a --region id longer than an id may be
+// is refused as such, before anything is read or written.
+func TestRegionFlagTooLong(t *testing.T) {
+	site := t.TempDir()
+	writeTestSite(t, "mini", site)
+	id := strings.Repeat("a", 250)
+	for _, cmd := range []string{"build", "pdf"} {
+		code, _, errs := runCmd(cmd, "-s", site, "--region", id)
+		if code != 2 || !strings.Contains(errs, "is too long: 250 characters, at most 64") || strings.Contains(errs, "lstat") {
+			t.Errorf("%s --region %d×a: exit %d:\n%s", cmd, len(id), code, errs)
+		}
+	}
+	// Four ids of 64 characters make an output folder name of 267 bytes.
+	args := []string{"build", "-s", site}
+	for _, c := range "wxyz" {
+		id := strings.Repeat(string(c), 64)
+		region := "name = \"R\"\nstage = \"mature\"\nshare = \"0%\"\n"
+		if err := os.WriteFile(filepath.Join(site, "content/regions", id+".toml"), []byte(region), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, "--region", id)
+	}
+	code, _, errs := runCmd(args...)
+	if code != 1 || !strings.Contains(errs, "longer than a file name may be (255): give the output folder with -d") {
+		t.Errorf("build for four regions of 64 characters: exit %d:\n%s", code, errs)
 	}
 }

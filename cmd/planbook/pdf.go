@@ -58,6 +58,9 @@ func runPDF(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
+	if *region != "" && !regionFlag(stderr, "pdf", *region) {
+		return 2
+	}
 	chrome, err := browser.Find()
 	if err != nil {
 		fmt.Fprintf(stderr, "pdf: %v\n", err)

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -261,6 +263,9 @@ func (b *Builder) write(s *build) error {
 		out := rep.Result.Plan.Config.Output
 		if len(b.opts.Regions) > 0 {
 			out += "-" + strings.Join(b.opts.Regions, "-") // a site per audience, beside the whole one
+			if err := nameFits(out); err != nil {
+				return err
+			}
 		}
 		rep.Out = filepath.Join(b.opts.Site, filepath.FromSlash(out))
 	}
@@ -276,5 +281,16 @@ func (b *Builder) write(s *build) error {
 		return err
 	}
 	b.last = &lastBuild{toml: s.toml, figures: s.figures, result: s.full, planData: s.planData, data: s.data, files: s.files, out: rep.Out}
+	return nil
+}
+
+// nameFits refuses an output folder for some regions whose name is longer
+// than a file name may be, which the file system would only report as
+// "file name too long" on the first file written.
+func nameFits(out string) error {
+	if name := path.Base(out); len(name) > 255 {
+		return fmt.Errorf("the output folder for these regions would be named %s… (%d bytes), longer than a file name may be (255): give the output folder with -d",
+			name[:40], len(name))
+	}
 	return nil
 }
