@@ -54,8 +54,7 @@ type Diagnostic struct {
 // what is there ("east 51%").
 type Note struct {
 	Pos
-	Text     string
-	LineText string // the source line at Line; may be empty
+	Text string
 }
 
 // Equal reports whether d and o say the same thing at the same place.
@@ -123,11 +122,6 @@ func (l *List) FillSource(lines func(file string, line int) string) {
 		d := &l.items[i]
 		if d.LineText == "" && d.Line > 0 && d.Col > 0 {
 			d.LineText = Excerpt(lines(d.File, d.Line), d.Col)
-		}
-		for j := range d.Notes {
-			if n := &d.Notes[j]; n.LineText == "" && n.Line > 0 {
-				n.LineText = Excerpt(lines(n.File, n.Line), max(n.Col, 1))
-			}
 		}
 	}
 }

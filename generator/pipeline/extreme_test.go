@@ -1,17 +1,15 @@
-package generator_test
+package pipeline_test
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"runtime/debug"
 	"testing"
-	"testing/fstest"
 
-	"planbook/generator"
 	"planbook/generator/compute"
 	"planbook/generator/diag"
-	"planbook/generator/plan"
-	"planbook/generator/site"
+	"planbook/generator/pipeline"
+	"planbook/internal/sitetest"
 	"planbook/internal/synth"
 )
 
@@ -29,7 +27,6 @@ func TestExtremePlansBuildOrFail(t *testing.T) {
 	if testing.Short() {
 		n = 40
 	}
-	dir := t.TempDir() // no themes folder: the built-in theme
 	built, refused := 0, 0
 	for k := 0; k < n; k++ {
 		o := synth.Options{
@@ -39,7 +36,7 @@ func TestExtremePlansBuildOrFail(t *testing.T) {
 			FiscalStart: 1 + rng.IntN(12), Narrative: rng.IntN(2) == 0,
 			Language: []string{"", "en"}[rng.IntN(2)], Extreme: true,
 		}
-		errs, ok := buildExtreme(t, o, dir)
+		errs, ok := buildExtreme(t, o)
 		if !ok {
 			built++
 			continue
@@ -57,37 +54,27 @@ func TestExtremePlansBuildOrFail(t *testing.T) {
 	}
 }
 
-// buildExtreme loads, computes and renders the plan of o, failing the test
-// with the plan's options on a panic or on a result that does not add up.
-// It returns the errors and whether there were any.
-func buildExtreme(t *testing.T, o synth.Options, dir string) (errs *diag.List, failed bool) {
+// buildExtreme checks the site of o as planbook check does (load,
+// compute, render), failing the test with the plan's options on a panic or
+// on a result that does not add up. It returns the errors and whether
+// there were any.
+func buildExtreme(t *testing.T, o synth.Options) (errs *diag.List, failed bool) {
 	t.Helper()
 	defer func() {
 		if v := recover(); v != nil {
 			t.Fatalf("%+v: panic: %v\n%s", o, v, debug.Stack())
 		}
 	}()
-	fsys := fstest.MapFS{}
-	for name, text := range synth.Site(o) {
-		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	dir := sitetest.Dir(t, sitetest.Files(synth.Site(o)))
+	rep, _ := pipeline.NewBuilder(pipeline.Options{Site: dir}).Check()
+	if rep.Diagnostics.HasErrors() {
+		return rep.Diagnostics, true
 	}
-	p, errs := plan.Load(fsys)
-	if errs.HasErrors() {
-		return errs, true
-	}
-	r, cerrs := compute.Compute(p)
-	if cerrs.HasErrors() {
-		return cerrs, true
-	}
-	if err := addsUp(r); err != nil {
+	if err := addsUp(rep.Result); err != nil {
 		t.Fatalf("%+v: %v", o, err)
 	}
-	files, rerrs := generator.Render(r, dir, site.Options{})
-	if rerrs.HasErrors() {
-		return rerrs, true
-	}
-	if len(files["index.html"]) == 0 {
-		t.Fatalf("%+v: built without an index.html", o)
+	if rep.HTML == 0 {
+		t.Fatalf("%+v: checked without rendering a page", o)
 	}
 	return nil, false
 }
