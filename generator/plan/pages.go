@@ -180,22 +180,25 @@ func splitFrontMatter(text string) (front, body string, bodyLine int, ok bool) {
 // yamlFrontMatter reports a file that starts with front matter between
 // "---" lines, as Hugo's YAML front matter does: planbook reads only TOML
 // between "+++" lines, and would otherwise show the settings as a rule and
-// text.
+// text. Lines between two rules that hold no "key:" are Markdown.
 func yamlFrontMatter(file, text string) (diag.Diagnostic, bool) {
 	lines := strings.Split(text, "\n")
 	if len(lines) < 2 || strings.TrimRight(lines[0], " \t\r") != "---" {
 		return diag.Diagnostic{}, false
 	}
-	example := `title = "…"`
+	example := ""
 	for i, l := range lines[1:] {
 		l = strings.TrimRight(l, " \t\r")
-		if l == "---" {
+		if l == "---" && example != "" {
 			d := diag.Diagnostic{Level: diag.Error, File: file, Line: 1, Col: 1, LineText: "---", Blocking: true,
 				Message: fmt.Sprintf("front matter between --- lines (YAML, lines 1 to %d) is not read: planbook reads TOML between +++ lines", i+2),
 				Hint:    "replace both --- lines with +++ and write each setting as key = value, for example " + example}
 			return d, true
 		}
-		if k, v, ok := strings.Cut(l, ":"); ok && example == `title = "…"` && idPattern.MatchString(strings.TrimSpace(k)) {
+		if l == "---" {
+			break
+		}
+		if k, v, ok := strings.Cut(l, ":"); ok && example == "" && idPattern.MatchString(strings.TrimSpace(k)) {
 			example = yamlAsTOML(strings.TrimSpace(k), strings.TrimSpace(v))
 		}
 	}
