@@ -3,7 +3,6 @@ package compute
 import (
 	"math/big"
 	"path"
-	"strings"
 
 	"planbook/generator/alloc"
 	"planbook/generator/diag"
@@ -107,7 +106,7 @@ func fixedRows(rows []row, col int) (diag.Pos, string, []diag.Note) {
 	if len(notes) < 2 {
 		notes = nil // the one row is where the problem is reported
 	}
-	return pos, strings.Join(ids, ", "), notes
+	return pos, diag.IDs(ids), notes
 }
 
 // rowWise splits every row on its own: by its own shares, or else in

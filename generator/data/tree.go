@@ -261,7 +261,7 @@ func Lookup(tree Object, key string) (Leaf, error) {
 		} else {
 			_, keys = listEntry(parts[len(parts)-1], v.(List), "")
 		}
-		return Leaf{}, fmt.Errorf("value key %q names a group, not a figure; add one of: %s", key, strings.Join(keys, ", "))
+		return Leaf{}, fmt.Errorf("value key %q names a group, not a figure; add one of: %s", key, diag.IDs(keys))
 	}
 	return leaf, nil
 }

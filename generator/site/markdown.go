@@ -206,7 +206,7 @@ func (b *builder) chartShortcode(pg *plan.Page, sc Shortcode) *Chart {
 			for _, r := range b.r.Regions {
 				ids = append(ids, r.ID)
 			}
-			b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("unknown region %q%s", v, diag.DidYouMean(v, ids)), "region ids: "+strings.Join(ids, ", "))
+			b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("unknown region %q%s", v, diag.DidYouMean(v, ids)), "region ids: "+diag.IDs(ids))
 			return nil
 		}
 	}
