@@ -269,15 +269,12 @@ func (b *Builder) write(s *build) error {
 		}
 		rep.Out = filepath.Join(b.opts.Site, filepath.FromSlash(out))
 	}
+	var old publish.Files
+	if last := b.last; last != nil && last.out == rep.Out {
+		old = last.files
+	}
 	var err error
-	last := b.last
-	if last != nil && last.out == rep.Out {
-		rep.Stats, err = publish.Update(rep.Out, last.files, s.files)
-	}
-	if last == nil || last.out != rep.Out || err != nil {
-		rep.Stats, err = publish.Publish(rep.Out, s.files)
-	}
-	if err != nil {
+	if rep.Stats, err = publish.Publish(rep.Out, old, s.files); err != nil {
 		return err
 	}
 	b.last = &lastBuild{toml: s.toml, figures: s.figures, result: s.full, planData: s.planData, data: s.data, files: s.files, out: rep.Out}

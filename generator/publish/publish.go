@@ -3,6 +3,11 @@
 // complete, files whose bytes did not change keep their old copy (and
 // modification time), and a folder planbook did not create is never
 // replaced.
+//
+// A publish stopped at any moment, by an error or by a kill, leaves the
+// output as it was: the previous site, whole. What it was assembling
+// carries the marker and is removed by the next publish to the same
+// folder.
 package publish
 
 import (
@@ -37,67 +42,61 @@ type Stats struct {
 	Changed   []string
 }
 
-// writers is how many files are written at once.
+// writers is how many files are written at once: creating files is mostly
+// waiting for the file system, so the waits overlap.
 const writers = 8
 
 // ErrForeignFolder is returned when the output folder exists, is not empty
 // and holds no marker: planbook did not create it and will not replace it.
 var ErrForeignFolder = errors.New("not created by planbook")
 
+// step is called before each step of a publish, with its name. Tests set
+// it to stop a publish at every step; it must be safe for concurrent use.
+var step = func(name string) {}
+
 // Publish replaces the folder out with files. Until the final swap nothing
 // in out changes, so a failure leaves the previous output as it was.
-func Publish(out string, files Files) (Stats, error) {
+//
+// old, when not nil, is what the last Publish to out wrote: a file whose
+// bytes equal its old ones is then kept without reading it back. With old
+// nil every file is compared with the one on disk.
+func Publish(out string, old, files Files) (Stats, error) {
 	var st Stats
 	out = filepath.Clean(out)
-	if err := checkOutput(out); err != nil {
+	step("check")
+	if err := Check(out); err != nil {
 		return st, err
 	}
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return st, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".planbook-new-")
+	step("clean")
+	removeStale(out)
+	names, err := sortedNames(files)
 	if err != nil {
 		return st, err
 	}
+	step("temp")
+	tmp, unlock, err := newTemp(out)
+	if err != nil {
+		return st, err
+	}
+	defer unlock()
 	// Whatever happens, tmp goes: it holds either the unfinished new
 	// output or, after the swap, the previous one.
 	defer os.RemoveAll(tmp)
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	// The marker comes first, so that a publish killed from here on
+	// leaves a folder the next one knows as its own.
+	step("marker")
+	if _, err := place(filepath.Join(out, Marker), filepath.Join(tmp, Marker), []byte(markerText), false); err != nil {
 		return st, err
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
+	step("folders")
+	if err := makeDirs(tmp, names); err != nil {
+		return st, err
 	}
-	sort.Strings(names)
-	// Folders first, then the files, several at a time: creating files is
-	// mostly waiting for the file system, so the waits overlap.
-	dirs := map[string]bool{}
-	for _, name := range names {
-		if !fs.ValidPath(name) || name == Marker {
-			return st, fmt.Errorf("publish: invalid output path %q", name)
-		}
-		if dir := path.Dir(name); !dirs[dir] {
-			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-				return st, err
-			}
-			dirs[dir] = true
-		}
-	}
-	written := make([]bool, len(names))
-	g, ctx := errgroup.WithContext(context.Background())
-	g.SetLimit(writers)
-	for i, name := range names {
-		g.Go(func() (err error) {
-			if ctx.Err() != nil {
-				return nil // another file failed: stop writing
-			}
-			written[i], err = place(filepath.Join(out, filepath.FromSlash(name)), filepath.Join(tmp, filepath.FromSlash(name)), files[name])
-			return err
-		})
-	}
-	if err := g.Wait(); err != nil {
+	written, err := placeAll(out, tmp, names, old, files)
+	if err != nil {
 		return st, err
 	}
 	for i, name := range names {
@@ -108,17 +107,72 @@ func Publish(out string, files Files) (Stats, error) {
 			st.Unchanged++
 		}
 	}
-	if _, err := place(filepath.Join(out, Marker), filepath.Join(tmp, Marker), []byte(markerText)); err != nil {
+	st.Files = len(names)
+	st.Removed = countRemoved(out, old, files)
+	step("swap")
+	if err := swap(tmp, out); err != nil {
 		return st, err
 	}
-	st.Files = len(names)
-	st.Removed = countRemoved(out, files)
-	return st, swap(tmp, out)
+	step("remove previous")
+	return st, nil
 }
 
-// checkOutput refuses an output path that is a file, or a non-empty folder
-// without the marker.
-func checkOutput(out string) error {
+// sortedNames returns the names of files in order, and refuses a name that
+// is not a clean relative slash path or that is the marker.
+func sortedNames(files Files) ([]string, error) {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if !fs.ValidPath(name) || name == "." || name == Marker {
+			return nil, fmt.Errorf("publish: invalid output path %q", name)
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// makeDirs creates, inside tmp, the folders that hold names.
+func makeDirs(tmp string, names []string) error {
+	made := map[string]bool{}
+	for _, name := range names {
+		if dir := path.Dir(name); !made[dir] {
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+				return err
+			}
+			made[dir] = true
+		}
+	}
+	return nil
+}
+
+// placeAll puts every file into tmp, several at a time, and reports which
+// were written (rather than kept from out).
+func placeAll(out, tmp string, names []string, old, files Files) ([]bool, error) {
+	written := make([]bool, len(names))
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(writers)
+	for i, name := range names {
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return nil // another file failed: stop writing
+			}
+			step("file " + name)
+			data := files[name]
+			known := false
+			if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
+				known = true
+			}
+			var err error
+			written[i], err = place(filepath.Join(out, filepath.FromSlash(name)), filepath.Join(tmp, filepath.FromSlash(name)), data, known)
+			return err
+		})
+	}
+	return written, g.Wait()
+}
+
+// Check refuses an output path that is a symbolic link, a file, or a
+// non-empty folder without the marker.
+func Check(out string) error {
 	info, err := os.Lstat(out)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -146,9 +200,11 @@ func checkOutput(out string) error {
 }
 
 // place puts data at dst: as a link to old when old holds the same bytes
-// (keeping its modification time), else as a new file.
-func place(old, dst string, data []byte) (written bool, err error) {
-	if same(old, data) && os.Link(old, dst) == nil {
+// (keeping its modification time), else as a new file. known says that
+// old is known to hold data (the previous publish wrote it), so that it
+// need not be read back.
+func place(old, dst string, data []byte, known bool) (written bool, err error) {
+	if (known || same(old, data)) && os.Link(old, dst) == nil {
 		return false, nil
 	}
 	return true, os.WriteFile(dst, data, 0o644)
@@ -164,8 +220,18 @@ func same(name string, data []byte) bool {
 	return err == nil && bytes.Equal(old, data)
 }
 
-func countRemoved(out string, files Files) int {
+// countRemoved counts the files of the previous output that files does not
+// hold: those of old when known, else those on disk.
+func countRemoved(out string, old, files Files) int {
 	n := 0
+	if old != nil {
+		for name := range old {
+			if _, ok := files[name]; !ok {
+				n++
+			}
+		}
+		return n
+	}
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
@@ -184,8 +250,9 @@ func countRemoved(out string, files Files) int {
 }
 
 // swap puts the folder tmp in place of out. Where the system can exchange
-// two paths in one step, it does; else out is moved aside first. In both
-// cases the previous output ends up at tmp, which the caller removes.
+// two paths in one step, it does; else out is moved aside first (and put
+// back by the next publish if this one stops in between). In both cases
+// the previous output ends up at tmp, which the caller removes.
 func swap(tmp, out string) error {
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(tmp, out)
@@ -193,59 +260,14 @@ func swap(tmp, out string) error {
 	if exchange(tmp, out) == nil {
 		return nil
 	}
-	aside := tmp + ".old"
+	aside := tmp + asideSuffix
 	if err := os.Rename(out, aside); err != nil {
 		return err
 	}
+	step("swap aside")
 	if err := os.Rename(tmp, out); err != nil {
 		os.Rename(aside, out) // put the previous output back
 		return err
 	}
 	return os.Rename(aside, tmp)
-}
-
-// Update brings out, which planbook published with the files old, up to
-// files: only files whose bytes differ are written, each with WriteFile
-// so that no reader sees half a file, and
-// files that are gone are removed. It is for planbook serve, which keeps
-// the last published files in memory; anything unexpected (the folder or
-// its marker missing) is an error, and the caller publishes in full.
-func Update(out string, old, files Files) (Stats, error) {
-	var st Stats
-	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
-		return st, fmt.Errorf("update %s: %w", out, err)
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if !fs.ValidPath(name) || name == Marker {
-			return st, fmt.Errorf("publish: invalid output path %q", name)
-		}
-		data := files[name]
-		if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
-			st.Unchanged++
-			continue
-		}
-		dst := filepath.Join(out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return st, err
-		}
-		if err := WriteFile(dst, data); err != nil {
-			return st, err
-		}
-		st.Written++
-		st.Changed = append(st.Changed, name)
-	}
-	for name := range old {
-		if _, ok := files[name]; !ok {
-			if err := os.Remove(filepath.Join(out, filepath.FromSlash(name))); err == nil {
-				st.Removed++
-			}
-		}
-	}
-	st.Files = len(names)
-	return st, nil
 }
