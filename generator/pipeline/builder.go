@@ -273,8 +273,12 @@ func (b *Builder) write(s *build) error {
 	if last := b.last; last != nil && last.out == rep.Out {
 		old = last.files
 	}
+	write := b.opts.Write
+	if write == nil {
+		write = publish.Publish
+	}
 	var err error
-	if rep.Stats, err = publish.Publish(rep.Out, old, s.files); err != nil {
+	if rep.Stats, err = write(rep.Out, old, s.files); err != nil {
 		return err
 	}
 	b.last = &lastBuild{toml: s.toml, figures: s.figures, result: s.full, planData: s.planData, data: s.data, files: s.files, out: rep.Out}

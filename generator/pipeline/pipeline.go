@@ -39,6 +39,11 @@ type Options struct {
 	// scope). The output then defaults to the configured folder with the
 	// ids added ("public-east").
 	Regions []string
+	// Write, when set, is the Write stage instead of publishing the output
+	// folder: it gets the output folder, what the last build wrote there
+	// (nil when not known) and the files of this build. planbook serve
+	// shows a build before writing it.
+	Write func(out string, old, files publish.Files) (publish.Stats, error)
 }
 
 // Report says what a build did.

@@ -223,15 +223,10 @@ func same(name string, data []byte) bool {
 // countRemoved counts the files of the previous output that files does not
 // hold: those of old when known, else those on disk.
 func countRemoved(out string, old, files Files) int {
-	n := 0
 	if old != nil {
-		for name := range old {
-			if _, ok := files[name]; !ok {
-				n++
-			}
-		}
-		return n
+		return gone(old, files)
 	}
+	n := 0
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
@@ -270,4 +265,32 @@ func swap(tmp, out string) error {
 		return err
 	}
 	return os.Rename(aside, tmp)
+}
+
+// Compare says what publishing files over a folder that holds old would
+// write, without writing: the files whose bytes differ or are new, and the
+// files of old that are gone. With old nil, every file is new.
+func Compare(old, files Files) Stats {
+	st := Stats{Files: len(files), Removed: gone(old, files)}
+	for name, data := range files {
+		if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
+			st.Unchanged++
+			continue
+		}
+		st.Written++
+		st.Changed = append(st.Changed, name)
+	}
+	sort.Strings(st.Changed)
+	return st
+}
+
+// gone counts the files of old that files does not hold.
+func gone(old, files Files) int {
+	n := 0
+	for name := range old {
+		if _, ok := files[name]; !ok {
+			n++
+		}
+	}
+	return n
 }

@@ -11,6 +11,9 @@ type hub struct {
 	mu      sync.Mutex
 	clients map[chan string]bool
 	closed  bool
+	// joined, when set (by tests), is called when a page opens its
+	// event stream.
+	joined func()
 }
 
 func newHub() *hub { return &hub{clients: map[chan string]bool{}} }
@@ -23,6 +26,9 @@ func (h *hub) subscribe() (chan string, bool) {
 	}
 	c := make(chan string, 1)
 	h.clients[c] = true
+	if h.joined != nil {
+		h.joined()
+	}
 	return c, true
 }
 

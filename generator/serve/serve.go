@@ -3,24 +3,21 @@
 // open browsers to reload, over Server-Sent Events, when the output
 // changed. While the latest build has errors, every page shows them.
 //
-// It serves the output folder of a normal build: the reload script is
-// added to pages as they are sent, so the files on disk are exactly what
-// planbook build writes.
+// It serves the files of the latest good build from memory, the reload
+// script added to pages as they are sent, and then writes them to the
+// output folder exactly as planbook build does: swapped in whole, so that
+// the folder holds one build or the next, never a mix, whenever serve
+// stops. It answers only requests addressed to this computer's own names
+// (see Config.AllowHosts).
 package serve
 
 import (
-	"bytes"
 	"context"
-	"embed"
 	"errors"
 	"fmt"
-	"html/template"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
-	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -29,10 +26,8 @@ import (
 
 	"planbook/generator/diag"
 	"planbook/generator/pipeline"
+	"planbook/generator/publish"
 )
-
-//go:embed static
-var static embed.FS
 
 // Config says what to serve and where.
 type Config struct {
@@ -40,7 +35,11 @@ type Config struct {
 	Out  string // the output folder; "" means the site's configured output
 	Bind string // the address to listen on; "" means 127.0.0.1
 	Port int    // the port; 0 picks a free one
-	Log  io.Writer
+	// AllowHosts are the host names (or addresses), besides localhost,
+	// the loopback addresses and Bind, that requests may be addressed to;
+	// requests for any other host are refused.
+	AllowHosts []string
+	Log        io.Writer
 	// Quiet is how long the watcher waits after the last event of a
 	// burst before rebuilding; 0 means 15 ms.
 	Quiet time.Duration
@@ -51,17 +50,32 @@ type Server struct {
 	cfg     Config
 	builder *pipeline.Builder
 	hub     *hub
+	hosts   *hosts
+	built   chan struct{} // closed when the first build is done
+
+	// Only the goroutine of Run builds and writes: these need no lock.
+	staged *shown        // what the build under way rendered
+	onDisk publish.Files // what the output folder holds, when known
+	diskAt string        // the folder onDisk describes
+
+	// afterBuild, when set (by tests), is called at the end of every
+	// build, with the files that changed (nil for the first).
+	afterBuild func(changed []string)
 
 	mu         sync.RWMutex
-	out        string     // the folder served
+	site       *shown     // what pages show; nil before the first good build
 	title      string     // the plan's title, once it loaded
 	failure    *diag.List // the errors of the latest build; nil when it succeeded
 	generation int        // counts builds that changed what browsers see
-	builds     int        // counts builds, for tests
-	buildMu    sync.Mutex // one build at a time
 }
 
-// New returns a server for cfg; Start builds and listens.
+// shown is a built site as served: its files and where they go on disk.
+type shown struct {
+	out   string
+	files publish.Files
+}
+
+// New returns a server for cfg; Run builds and serves.
 func New(cfg Config) *Server {
 	if cfg.Bind == "" {
 		cfg.Bind = "127.0.0.1"
@@ -72,7 +86,9 @@ func New(cfg Config) *Server {
 	if cfg.Quiet == 0 {
 		cfg.Quiet = 15 * time.Millisecond
 	}
-	return &Server{cfg: cfg, builder: pipeline.NewBuilder(pipeline.Options{Site: cfg.Site, Out: cfg.Out}), hub: newHub()}
+	s := &Server{cfg: cfg, hub: newHub(), hosts: newHosts(cfg.Bind, cfg.AllowHosts), built: make(chan struct{})}
+	s.builder = pipeline.NewBuilder(pipeline.Options{Site: cfg.Site, Out: cfg.Out, Write: s.stage})
+	return s
 }
 
 // Title returns the plan's title, or the site folder's name before the
@@ -87,18 +103,20 @@ func (s *Server) Title() string {
 	return filepath.Base(abs)
 }
 
-// Builds returns how many builds ran.
-func (s *Server) Builds() int {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.builds
-}
-
-// Run builds the site, serves it on the listener and rebuilds on changes
-// until ctx is done; then it shuts down cleanly. ready, when not nil, is
-// called with the site's URL once the server accepts connections.
+// Run watches the site, listens, builds, and then rebuilds on changes
+// until ctx is done; then it shuts down cleanly. Watching starts first so
+// that a save during the first build is not missed, and listening before
+// building so that a port in use fails at once (pages asked for meanwhile
+// wait for the build). ready, when not nil, is called with the site's URL
+// once the first build is done.
 func (s *Server) Run(ctx context.Context, ready func(url string)) error {
-	s.Rebuild(nil)
+	w, err := newWatcher(s.cfg.Site, s.cfg.Quiet)
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", s.cfg.Site, err)
+	}
+	done := make(chan struct{})
+	defer close(done)
+	go w.run(done)
 	ln, err := net.Listen("tcp", net.JoinHostPort(s.cfg.Bind, strconv.Itoa(s.cfg.Port)))
 	if err != nil {
 		return err
@@ -108,15 +126,10 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 		ReadHeaderTimeout: 5 * time.Second,
 		IdleTimeout:       60 * time.Second,
 	}
-	w, err := newWatcher(s.cfg.Site, s.outDir(), s.cfg.Quiet)
-	if err != nil {
-		ln.Close()
-		return fmt.Errorf("watching %s: %w", s.cfg.Site, err)
-	}
-	done := make(chan struct{})
-	go w.run(done)
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
+	s.Rebuild(nil)
+	close(s.built)
 	if ready != nil {
 		ready(siteURL(ln.Addr()))
 	}
@@ -127,17 +140,12 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 		case err := <-w.errors:
 			fmt.Fprintf(s.cfg.Log, "watching: %v\n", err)
 		case err := <-serveErr:
-			close(done)
 			return err
 		case <-ctx.Done():
-			close(done)
 			s.hub.close()
 			shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 			defer cancel()
-			err := srv.Shutdown(shutdown)
-			s.buildMu.Lock() // wait for a build under way
-			s.buildMu.Unlock()
-			return err
+			return srv.Shutdown(shutdown)
 		}
 	}
 }
@@ -150,36 +158,28 @@ func siteURL(addr net.Addr) string {
 	return "http://" + net.JoinHostPort(host, port) + "/"
 }
 
-// outDir returns the output folder, as far as it is known.
-func (s *Server) outDir() string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.out != "" {
-		return s.out
+// stage is the builder's Write step: it checks the output folder and
+// keeps the new site for Rebuild, which shows it before writing it, and
+// says what changed against what browsers show (old).
+func (s *Server) stage(out string, old, files publish.Files) (publish.Stats, error) {
+	if err := publish.Check(out); err != nil {
+		return publish.Stats{}, err
 	}
-	if s.cfg.Out != "" {
-		return s.cfg.Out
-	}
-	return filepath.Join(s.cfg.Site, "public")
+	s.staged = &shown{out: out, files: files}
+	return publish.Compare(old, files), nil
 }
 
 // Rebuild builds the site after changes to the given files (nil: the
-// first build) and tells browsers to reload when what they see changed:
-// the output, or the errors of a failed build. It reports whether it told
-// them.
+// first build), shows the result (the new site, or the errors of a failed
+// build), tells browsers to reload when what they see changed, and then
+// writes a new site to the output folder. It reports whether it told
+// browsers. Only one Rebuild runs at a time: Run's.
 func (s *Server) Rebuild(changed []string) bool {
-	s.buildMu.Lock()
-	defer s.buildMu.Unlock()
 	start := time.Now()
+	s.staged = nil
 	s.builder.Changed(changed)
 	rep, err := s.builder.Build()
 	ms := time.Since(start).Milliseconds()
-
-	s.mu.Lock()
-	s.builds++
-	if rep.Result != nil {
-		s.title = rep.Result.Plan.Title
-	}
 	what := "first build"
 	if len(changed) > 0 {
 		what = strings.Join(changed, ", ")
@@ -187,27 +187,47 @@ func (s *Server) Rebuild(changed []string) bool {
 			what = strings.Join(changed[:3], ", ") + fmt.Sprintf(" and %d more", len(changed)-3)
 		}
 	}
-	var notify bool
+	var errs *diag.List
 	if err != nil {
-		errs := rep.Diagnostics
+		errs = rep.Diagnostics
 		var le *diag.ListError
 		if !errors.As(err, &le) {
 			errs = &diag.List{}
 			errs.Add(diag.Diagnostic{Level: diag.Error, File: s.cfg.Site, Message: err.Error()})
 		}
-		notify = s.failure == nil || !sameErrors(s.failure, errs)
-		s.failure = errs
+	}
+	notify := s.show(rep, errs)
+	if err != nil {
 		first := errs.Errors()
 		fmt.Fprintf(s.cfg.Log, "%s: build failed with %s in %d ms; the last good site stays on disk\n", what, plural(len(first), "error"), ms)
 		for _, d := range first {
 			fmt.Fprintf(s.cfg.Log, "  %s\n", d)
 		}
 	} else {
+		s.write(what, rep.Pages, start)
+	}
+	if s.afterBuild != nil {
+		s.afterBuild(changed)
+	}
+	return notify
+}
+
+// show puts a build's outcome before browsers: the staged site, or the
+// errors errs when not nil. It reports whether browsers were told to
+// reload.
+func (s *Server) show(rep *pipeline.Report, errs *diag.List) bool {
+	s.mu.Lock()
+	if rep.Result != nil {
+		s.title = rep.Result.Plan.Title
+	}
+	var notify bool
+	if errs != nil {
+		notify = s.failure == nil || !sameErrors(s.failure, errs)
+		s.failure = errs
+	} else {
 		notify = s.failure != nil || len(rep.Stats.Changed) > 0 || rep.Stats.Removed > 0
 		s.failure = nil
-		s.out = rep.Out
-		fmt.Fprintf(s.cfg.Log, "%s: %s rendered, %s written in %d ms\n", what,
-			plural(rep.Pages, "page"), plural(len(rep.Stats.Changed), "file"), ms)
+		s.site = s.staged
 	}
 	if notify {
 		s.generation++
@@ -218,6 +238,26 @@ func (s *Server) Rebuild(changed []string) bool {
 		s.hub.broadcast(strconv.Itoa(gen))
 	}
 	return notify
+}
+
+// write writes the site just shown to the output folder and logs the
+// build. A failure leaves the folder as it was; the next build tries
+// again.
+func (s *Server) write(what string, pages int, start time.Time) {
+	site := s.staged
+	var old publish.Files
+	if s.diskAt == site.out {
+		old = s.onDisk
+	}
+	st, err := publish.Publish(site.out, old, site.files)
+	ms := time.Since(start).Milliseconds()
+	if err != nil {
+		s.onDisk, s.diskAt = nil, ""
+		fmt.Fprintf(s.cfg.Log, "%s: %s rendered and shown, but writing %s failed: %v\n", what, plural(pages, "page"), site.out, err)
+		return
+	}
+	s.onDisk, s.diskAt = site.files, site.out
+	fmt.Fprintf(s.cfg.Log, "%s: %s rendered, %s written in %d ms\n", what, plural(pages, "page"), plural(st.Written, "file"), ms)
 }
 
 func sameErrors(a, b *diag.List) bool {
@@ -239,158 +279,3 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
-
-// Handler serves the site, the reload script and the event stream. It
-// answers GET and HEAD only, and never serves anything outside the output
-// folder.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/_planbook/events", s.events)
-	mux.HandleFunc("/_planbook/", func(w http.ResponseWriter, r *http.Request) {
-		name := "static/" + strings.TrimPrefix(r.URL.Path, "/_planbook/")
-		data, err := static.ReadFile(name)
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Cache-Control", "no-cache")
-		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
-	})
-	mux.HandleFunc("/", s.page)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		// The pages' own policy, for the pages planbook serve writes
-		// itself (the error page) as well.
-		w.Header().Set("Content-Security-Policy", policy)
-		mux.ServeHTTP(w, r)
-	})
-}
-
-// page serves a file of the output folder; HTML pages get the reload
-// script. While the latest build failed, pages show its errors instead.
-func (s *Server) page(w http.ResponseWriter, r *http.Request) {
-	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
-		name = path.Join(name, "index.html")
-	}
-	s.mu.RLock()
-	out, failure, gen := s.out, s.failure, s.generation
-	s.mu.RUnlock()
-	isPage := path.Ext(name) == ".html" || path.Ext(name) == ""
-	w.Header().Set("Cache-Control", "no-cache")
-	if failure != nil && isPage {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusInternalServerError)
-		errorPage.Execute(w, errorView{Errors: failure.Errors(), Generation: gen})
-		return
-	}
-	if out == "" {
-		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
-		return
-	}
-	// os.Root keeps every open inside the output folder, symbolic links
-	// included.
-	root, err := os.OpenRoot(out)
-	if err != nil {
-		http.Error(w, "the site folder cannot be opened", http.StatusInternalServerError)
-		return
-	}
-	defer root.Close()
-	f, err := root.Open(filepath.FromSlash(name))
-	if err == nil {
-		if info, serr := f.Stat(); serr == nil && info.IsDir() {
-			f.Close()
-			http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
-			return
-		}
-	}
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && isPage {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			fmt.Fprintf(w, "<!doctype html><title>Not found</title><p>No page at /%s.</p>%s", template.HTMLEscapeString(name), reloadTag(gen))
-			return
-		}
-		http.NotFound(w, r)
-		return
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	if path.Ext(name) != ".html" {
-		http.ServeContent(w, r, name, info.ModTime(), f)
-		return
-	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	http.ServeContent(w, r, name, info.ModTime(), bytes.NewReader(injectReload(data, gen)))
-}
-
-// policy is the Content-Security-Policy of every response: nothing but
-// the site's own files, no inline code.
-const policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
-
-// reloadTag is the script element that makes a page reload itself.
-func reloadTag(generation int) string {
-	return fmt.Sprintf(`<script defer src="/_planbook/livereload.js" data-generation="%d"></script>`, generation)
-}
-
-// injectReload adds the reload script at the end of a page's head.
-func injectReload(page []byte, generation int) []byte {
-	tag := []byte(reloadTag(generation) + "\n")
-	if i := bytes.Index(page, []byte("</head>")); i >= 0 {
-		out := make([]byte, 0, len(page)+len(tag))
-		out = append(out, page[:i]...)
-		out = append(out, tag...)
-		return append(out, page[i:]...)
-	}
-	return append(append([]byte{}, page...), tag...)
-}
-
-// errorView is what the error page shows.
-type errorView struct {
-	Errors     []diag.Diagnostic
-	Generation int
-}
-
-var errorPage = template.Must(template.New("error").Funcs(template.FuncMap{
-	"lines": func(s []string) string { return strings.Join(s, "\n") },
-}).Parse(`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Build failed · planbook</title>
-<link rel="stylesheet" href="/_planbook/error.css">
-<script defer src="/_planbook/livereload.js" data-generation="{{.Generation}}"></script>
-</head>
-<body>
-<main>
-<h1>The plan has {{len .Errors}} error{{if ne (len .Errors) 1}}s{{end}}</h1>
-<p>Fix them and save: this page reloads by itself. The last good site stays on disk.</p>
-<ol class="errors">
-{{- range .Errors}}
-<li class="error"><span class="pos">{{.Position}}</span>: {{.Message}}
-{{- with .Source}}
-<pre>{{lines .}}</pre>
-{{- end}}
-{{- range .Notes}}<p class="note">note: {{.}}</p>{{end}}
-{{- with .Hint}}<p class="hint">hint: {{.}}</p>{{end}}</li>
-{{- end}}
-</ol>
-</main>
-</body>
-</html>
-`))

@@ -3,12 +3,15 @@ package serve
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,28 +29,47 @@ growth = "10%"
 
 const pageMD = "+++\ntitle = \"Notes\"\n+++\nFirst text.\n"
 
-// start writes a site, serves it on a free port and returns the site
-// folder, the server and its URL. The server stops when the test ends.
-func start(t *testing.T, files map[string]string) (string, *Server, string) {
-	t.Helper()
-	return startQuiet(t, files, 15*time.Millisecond)
+// preview is a server under test.
+type preview struct {
+	t   *testing.T
+	dir string
+	s   *Server
+	url string
+	// built gets a signal when a build ends (signals coalesce: one
+	// waiting stands for any number of builds).
+	built chan struct{}
+	mu    sync.Mutex
+	seen  map[string]bool // every path a build was told of
 }
 
-// startQuiet is start with the watcher's quiet time.
-func startQuiet(t *testing.T, files map[string]string, quiet time.Duration) (string, *Server, string) {
+// start writes a site, serves it on a free port and returns it once the
+// first build is done. setup, when not nil, sees the server before it
+// runs. The server stops when the test ends.
+func start(t *testing.T, files map[string]string, setup func(*Server)) *preview {
 	t.Helper()
 	dir := sitetest.Dir(t, sitetest.Files(files))
-	s := New(Config{Site: dir, Port: 0, Quiet: quiet})
+	p := &preview{t: t, dir: dir, built: make(chan struct{}, 1), seen: map[string]bool{}}
+	p.s = New(Config{Site: dir, Port: 0})
+	p.s.afterBuild = func(changed []string) {
+		p.mu.Lock()
+		for _, c := range changed {
+			p.seen[c] = true
+		}
+		p.mu.Unlock()
+		signal(p.built)
+	}
+	if setup != nil {
+		setup(p.s)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	urls := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx, func(u string) { urls <- u }) }()
-	var url string
+	go func() { done <- p.s.Run(ctx, func(u string) { urls <- u }) }()
 	select {
-	case url = <-urls:
+	case p.url = <-urls:
 	case err := <-done:
 		t.Fatalf("serve: %v", err)
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatal("server did not start")
 	}
 	t.Cleanup(func() {
@@ -63,43 +85,77 @@ func startQuiet(t *testing.T, files map[string]string, quiet time.Duration) (str
 			}
 		}
 	})
-	return dir, s, url
+	return p
 }
 
-func get(t *testing.T, url string) (int, string) {
+func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
-	resp, err := http.Get(url)
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// write writes a file of the site.
+func (p *preview) write(name, text string) {
+	p.t.Helper()
+	writeFiles(p.t, p.dir, map[string]string{name: text})
+}
+
+// waitUntil returns once cond holds, checking it now and after every
+// build; it fails the test when no build made it hold for ten seconds.
+func (p *preview) waitUntil(what string, cond func() bool) {
+	p.t.Helper()
+	timeout := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case <-p.built:
+		case <-timeout:
+			p.t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// saw reports whether a build was told that path changed.
+func (p *preview) saw(path string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.seen[path]
+}
+
+// get fetches a path of the site.
+func (p *preview) get(path string) (int, string) {
+	p.t.Helper()
+	resp, err := http.Get(p.url + path)
 	if err != nil {
-		t.Fatal(err)
+		p.t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(body)
 }
 
-// waitFor polls cond for up to five seconds.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		if cond() {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("timed out waiting for %s", what)
-}
-
 func TestServesPagesWithReloadScript(t *testing.T) {
-	_, _, url := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD})
-	code, body := get(t, url+"notes/")
+	p := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD}, nil)
+	code, body := p.get("notes/")
 	if code != 200 || !strings.Contains(body, "First text.") || !strings.Contains(body, `src="/_planbook/livereload.js"`) {
 		t.Fatalf("GET /notes/: %d\n%s", code, body)
 	}
-	if code, body := get(t, url+"_planbook/livereload.js"); code != 200 || !strings.Contains(body, "EventSource") {
+	if code, body := p.get("_planbook/livereload.js"); code != 200 || !strings.Contains(body, "EventSource") {
 		t.Errorf("reload script: %d", code)
 	}
-	resp, err := http.Post(url, "text/plain", strings.NewReader("x"))
+	if code, body := p.get("data/plan.json"); code != 200 || !strings.Contains(body, `"Live plan"`) {
+		t.Errorf("plan.json: %d", code)
+	}
+	resp, err := http.Get(p.url + "notes")
+	if err != nil || resp.Request.URL.Path != "/notes/" {
+		t.Errorf("/notes is not redirected to /notes/: %v %v", err, resp.Request.URL)
+	}
+	resp.Body.Close()
+	resp, err = http.Post(p.url, "text/plain", strings.NewReader("x"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,33 +163,119 @@ func TestServesPagesWithReloadScript(t *testing.T) {
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST answered %d, want 405", resp.StatusCode)
 	}
-	req, _ := http.NewRequest(http.MethodHead, url+"index.html", nil)
+	req, _ := http.NewRequest(http.MethodHead, p.url+"index.html", nil)
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil || resp.StatusCode != 200 {
 		t.Errorf("HEAD: %v %v", err, resp)
 	}
-	// Paths cannot leave the output folder.
-	for _, p := range []string{"../content/plan.toml", "..%2fcontent%2fplan.toml", "%2e%2e/%2e%2e/etc/passwd"} {
-		code, body := get(t, url+p)
+	// Paths cannot leave the site.
+	for _, path := range []string{"../content/plan.toml", "..%2fcontent%2fplan.toml", "%2e%2e/%2e%2e/etc/passwd", "../planbook.toml"} {
+		code, body := p.get(path)
 		if strings.Contains(body, "Live plan") && strings.Contains(body, "growth") || strings.Contains(body, "root:") {
-			t.Errorf("GET %s escaped the output folder (%d)", p, code)
+			t.Errorf("GET %s escaped the site (%d)", path, code)
 		}
 	}
+	// What is on disk is what was served.
+	disk, err := os.ReadFile(filepath.Join(p.dir, "public", "data", "plan.json"))
+	if _, body := p.get("data/plan.json"); err != nil || string(disk) != body {
+		t.Errorf("public/data/plan.json differs from what is served: %v", err)
+	}
+}
+
+// TestHostsRefused asks for the site, the event stream and the reload
+// script with the Host header of a name that is not this computer's, as a
+// page using DNS rebinding would: every request gets 403 and a one-line
+// explanation. localhost, the loopback addresses and the names given to
+// AllowHosts are answered.
+func TestHostsRefused(t *testing.T) {
+	p := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD}, func(s *Server) {
+		s.hosts = newHosts("127.0.0.1", []string{"plan.intranet.example", "10.1.2.3"})
+	})
+	port := p.url[strings.LastIndex(p.url, ":")+1 : len(p.url)-1]
+	request := func(method, host, path string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, p.url+path, nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	for _, host := range []string{"evil.example", "evil.example:" + port, "localhost.evil.example", "127.0.0.1.nip.io", "10.1.2.4", "plan.intranet.example.evil"} {
+		for _, path := range []string{"", "notes/", "data/plan.json", "_planbook/events", "_planbook/livereload.js", "nowhere"} {
+			code, body := request(http.MethodGet, host, path)
+			if code != http.StatusForbidden || strings.Count(strings.TrimSuffix(body, "\n"), "\n") != 0 || !strings.Contains(body, "--allow-host") {
+				t.Errorf("host %q, /%s: %d %q", host, path, code, body)
+			}
+			if strings.Contains(body, "Live plan") || strings.Contains(body, "First text") {
+				t.Errorf("host %q, /%s: the answer shows the plan", host, path)
+			}
+		}
+		if code, _ := request(http.MethodPost, host, ""); code != http.StatusForbidden {
+			t.Errorf("host %q, POST: %d", host, code)
+		}
+	}
+	for _, host := range []string{"localhost", "localhost:" + port, "LOCALHOST.", "127.0.0.1:" + port, "127.0.0.2", "[::1]:" + port, "[::1]", "app.localhost", "plan.intranet.example", "Plan.Intranet.Example:" + port, "10.1.2.3:" + port} {
+		if code, body := request(http.MethodGet, host, "notes/"); code != 200 || !strings.Contains(body, "First text.") {
+			t.Errorf("host %q: %d", host, code)
+		}
+	}
+}
+
+// TestBindAddressAllowed checks that a server bound to an address answers
+// to that address and, bound to every address, to each of this computer's.
+func TestBindAddressAllowed(t *testing.T) {
+	if h := newHosts("192.0.2.7", nil); !h.allowed("192.0.2.7:1313") || h.allowed("192.0.2.8") || !h.allowed("localhost") || h.allowed("") {
+		t.Error("bound to 192.0.2.7")
+	}
+	if h := newHosts("plan-box.lan", []string{"a.example,b.example"}); !h.allowed("plan-box.lan") || h.allowed("a.example") {
+		t.Error("bound to a name; the list is split by the command, not here")
+	}
+	h := newHosts("0.0.0.0", nil)
+	for a := range h.addrs {
+		if !h.allowed(a.String()) {
+			t.Errorf("bound to every address: %s refused", a)
+		}
+	}
+	if h.allowed("evil.example") || h.allowed("203.0.113.9") {
+		t.Error("bound to every address: a foreign host answered")
+	}
+}
+
+// TestEditDuringFirstBuild saves a page while the first build runs, after
+// it read the page: the save is not lost, a second build shows it.
+func TestEditDuringFirstBuild(t *testing.T) {
+	p := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD}, func(s *Server) {
+		signal := s.afterBuild
+		s.afterBuild = func(changed []string) {
+			if changed == nil {
+				writeFiles(t, s.cfg.Site, map[string]string{"content/notes.md": strings.Replace(pageMD, "First", "Saved during the build:", 1)})
+			}
+			signal(changed)
+		}
+	})
+	p.waitUntil("the save during the first build", func() bool {
+		_, body := p.get("notes/")
+		return strings.Contains(body, "Saved during the build:")
+	})
 }
 
 // TestNewRegionInNewFolder creates content/regions/ after the server
 // started, then a region file in it: the watcher picks up the new folder
 // and the region gets its page.
 func TestNewRegionInNewFolder(t *testing.T) {
-	dir, _, url := start(t, map[string]string{"content/plan.toml": planTOML})
-	if code, _ := get(t, url+"regions/east/"); code != 404 {
+	p := start(t, map[string]string{"content/plan.toml": planTOML}, nil)
+	if code, _ := p.get("regions/east/"); code != 404 {
 		t.Fatalf("region page exists before the region: %d", code)
 	}
-	os.Mkdir(filepath.Join(dir, "content", "regions"), 0o755)
-	time.Sleep(100 * time.Millisecond) // the folder is seen before the file is written
-	os.WriteFile(filepath.Join(dir, "content", "regions", "east.toml"), []byte("name = \"East\"\nstage = \"mature\"\nshare = \"100%\"\n"), 0o644)
-	waitFor(t, "the region page", func() bool {
-		code, body := get(t, url+"regions/east/")
+	os.Mkdir(filepath.Join(p.dir, "content", "regions"), 0o755)
+	p.waitUntil("the new folder seen", func() bool { return p.saw("content/regions") })
+	p.write("content/regions/east.toml", "name = \"East\"\nstage = \"mature\"\nshare = \"100%\"\n")
+	p.waitUntil("the region page", func() bool {
+		code, body := p.get("regions/east/")
 		return code == 200 && strings.Contains(body, "East")
 	})
 }
@@ -144,96 +286,82 @@ func TestNewRegionInNewFolder(t *testing.T) {
 // back with the corrected figure.
 func TestActualsWhileServing(t *testing.T) {
 	region := "name = \"East\"\nstage = \"mature\"\nshare = \"100%\"\n"
-	dir, _, url := start(t, map[string]string{"content/plan.toml": planTOML, "content/regions/east.toml": region})
-	if code, _ := get(t, url+"actuals/"); code != 404 {
+	p := start(t, map[string]string{"content/plan.toml": planTOML, "content/regions/east.toml": region}, nil)
+	if code, _ := p.get("actuals/"); code != 404 {
 		t.Fatalf("actuals page exists before any actuals: %d", code)
 	}
-	folder := filepath.Join(dir, "content", "actuals")
-	os.Mkdir(folder, 0o755)
-	time.Sleep(100 * time.Millisecond) // the folder is seen before the file is written
-	file := filepath.Join(folder, "2024.csv")
-	os.WriteFile(file, []byte("month,region,product,channel,customer,revenue\n2024-01,east,,,,81.5\n"), 0o644)
-	waitFor(t, "the actuals page", func() bool {
-		code, body := get(t, url+"actuals/")
+	os.Mkdir(filepath.Join(p.dir, "content", "actuals"), 0o755)
+	p.waitUntil("the new folder seen", func() bool { return p.saw("content/actuals") })
+	const header = "month,region,product,channel,customer,revenue\n"
+	p.write("content/actuals/2024.csv", header+"2024-01,east,,,,81.5\n")
+	p.waitUntil("the actuals page", func() bool {
+		code, body := p.get("actuals/")
 		return code == 200 && strings.Contains(body, "81.5")
 	})
-	os.WriteFile(file, []byte("month,region,product,channel,customer,revenue\n2024-01,eats,,,,81.5\n"), 0o644)
-	waitFor(t, "the error page", func() bool {
-		_, body := get(t, url+"actuals/")
+	p.write("content/actuals/2024.csv", header+"2024-01,eats,,,,81.5\n")
+	p.waitUntil("the error page", func() bool {
+		_, body := p.get("actuals/")
 		return strings.Contains(body, "content/actuals/2024.csv:2:9") && strings.Contains(body, "did you mean")
 	})
-	os.WriteFile(file, []byte("month,region,product,channel,customer,revenue\n2024-01,east,,,,90.25\n"), 0o644)
-	waitFor(t, "the fixed page", func() bool {
-		code, body := get(t, url+"actuals/")
+	p.write("content/actuals/2024.csv", header+"2024-01,east,,,,90.25\n")
+	p.waitUntil("the fixed page", func() bool {
+		code, body := p.get("actuals/")
 		return code == 200 && strings.Contains(body, "90.25") && !strings.Contains(body, "did you mean")
 	})
 }
 
-// TestBurstIsBatched writes a page 50 times in a row: one or two rebuilds
-// follow, not 50.
-func TestBurstIsBatched(t *testing.T) {
-	// A quiet time long enough for 50 writes on a busy machine.
-	dir, s, url := startQuiet(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD}, 100*time.Millisecond)
-	before := s.Builds()
-	page := filepath.Join(dir, "content", "notes.md")
-	for i := 0; i < 50; i++ {
-		os.WriteFile(page, []byte(strings.Replace(pageMD, "First text.", "Text number "+strconv.Itoa(i)+".", 1)), 0o644)
-	}
-	waitFor(t, "the last write to show", func() bool {
-		_, body := get(t, url+"notes/")
-		return strings.Contains(body, "Text number 49.")
-	})
-	time.Sleep(300 * time.Millisecond)
-	if n := s.Builds() - before; n < 1 || n > 2 {
-		t.Errorf("50 writes led to %d rebuilds, want 1 or 2", n)
-	}
-}
+// event is one Server-Sent Event.
+type event struct{ name, data string }
 
-// events connects to the event stream and returns its events as they come.
-func events(t *testing.T, url string) <-chan string {
-	t.Helper()
-	resp, err := http.Get(url + "_planbook/events")
+// events connects to the event stream and returns the build generation
+// of its hello and the events that follow, as they come.
+func (p *preview) events() (int, <-chan event) {
+	p.t.Helper()
+	resp, err := http.Get(p.url + "_planbook/events")
 	if err != nil {
-		t.Fatal(err)
+		p.t.Fatal(err)
 	}
-	t.Cleanup(func() { resp.Body.Close() })
-	out := make(chan string, 16)
+	p.t.Cleanup(func() { resp.Body.Close() })
+	out := make(chan event, 16)
 	go func() {
 		sc := bufio.NewScanner(resp.Body)
+		var ev event
 		for sc.Scan() {
-			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+			line := sc.Text()
+			if name, ok := strings.CutPrefix(line, "event: "); ok {
+				ev.name = name
+			} else if data, ok := strings.CutPrefix(line, "data: "); ok {
+				ev.data = data
+			} else if line == "" && ev.name != "" {
 				out <- ev
+				ev = event{}
 			}
 		}
 		close(out)
 	}()
-	if ev := <-out; ev != "hello" {
-		t.Fatalf("first event %q, want hello", ev)
+	hello := <-out
+	if hello.name != "hello" {
+		p.t.Fatalf("first event %q, want hello", hello.name)
 	}
-	return out
+	gen, _ := strconv.Atoi(hello.data)
+	return gen, out
 }
 
 // TestNoReloadWithoutChange saves a file with a change that alters no
-// output (a TOML comment): the site is rebuilt but no page reloads. A
-// real change then sends one reload.
+// output (a TOML comment): the site is rebuilt but no page reloads. A real
+// change then sends one reload, the next generation after the hello's.
 func TestNoReloadWithoutChange(t *testing.T) {
-	dir, s, url := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD})
-	evs := events(t, url)
-	before := s.Builds()
-	os.WriteFile(filepath.Join(dir, "content", "plan.toml"), []byte(planTOML+"# a comment changes nothing\n"), 0o644)
-	waitFor(t, "a rebuild", func() bool { return s.Builds() > before })
+	p := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD}, nil)
+	gen, evs := p.events()
+	p.write("content/plan.toml", planTOML+"# a comment changes nothing\n")
+	p.waitUntil("a rebuild", func() bool { return p.saw("content/plan.toml") })
+	p.write("content/notes.md", strings.Replace(pageMD, "First", "Second", 1))
 	select {
 	case ev := <-evs:
-		t.Fatalf("got event %q after a change that alters no output", ev)
-	case <-time.After(300 * time.Millisecond):
-	}
-	os.WriteFile(filepath.Join(dir, "content", "notes.md"), []byte(strings.Replace(pageMD, "First", "Second", 1)), 0o644)
-	select {
-	case ev := <-evs:
-		if ev != "reload" {
-			t.Errorf("event %q, want reload", ev)
+		if ev.name != "reload" || ev.data != strconv.Itoa(gen+1) {
+			t.Errorf("event %v after a change that altered no output and one that did; want one reload, generation %d", ev, gen+1)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(10 * time.Second):
 		t.Fatal("no reload after a real change")
 	}
 }
@@ -242,13 +370,12 @@ func TestNoReloadWithoutChange(t *testing.T) {
 // and line, the last good site stays on disk, and fixing the file brings
 // the site back.
 func TestErrorPage(t *testing.T) {
-	dir, _, url := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD})
-	out := filepath.Join(dir, "public")
+	p := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD}, nil)
+	out := filepath.Join(p.dir, "public")
 	good, _ := os.ReadFile(filepath.Join(out, "notes", "index.html"))
-	planFile := filepath.Join(dir, "content", "plan.toml")
-	os.WriteFile(planFile, []byte(strings.Replace(planTOML, "growth =", "growht =", 1)), 0o644)
-	waitFor(t, "the error page", func() bool {
-		code, body := get(t, url+"notes/")
+	p.write("content/plan.toml", strings.Replace(planTOML, "growth =", "growht =", 1))
+	p.waitUntil("the error page", func() bool {
+		code, body := p.get("notes/")
 		return code == 500 && strings.Contains(body, "content/plan.toml:7:1") &&
 			strings.Contains(body, "unknown key") && strings.Contains(body, "growht") &&
 			strings.Contains(body, "/_planbook/livereload.js")
@@ -256,9 +383,33 @@ func TestErrorPage(t *testing.T) {
 	if now, _ := os.ReadFile(filepath.Join(out, "notes", "index.html")); string(now) != string(good) {
 		t.Error("a failed build changed the site on disk")
 	}
-	os.WriteFile(planFile, []byte(planTOML), 0o644)
-	waitFor(t, "the page back", func() bool {
-		code, body := get(t, url+"notes/")
+	p.write("content/plan.toml", planTOML)
+	p.waitUntil("the page back", func() bool {
+		code, body := p.get("notes/")
 		return code == 200 && strings.Contains(body, "First text.")
 	})
+}
+
+// TestRenamedPageLeavesNoFolder renames a page while serving: its old
+// address answers 404, and the output folder holds the new page and no
+// empty folder where the old one was.
+func TestRenamedPageLeavesNoFolder(t *testing.T) {
+	p := start(t, map[string]string{"content/plan.toml": planTOML, "content/notes.md": pageMD}, nil)
+	if err := os.Rename(filepath.Join(p.dir, "content", "notes.md"), filepath.Join(p.dir, "content", "memo.md")); err != nil {
+		t.Fatal(err)
+	}
+	p.waitUntil("the renamed page", func() bool {
+		code, _ := p.get("memo/")
+		return code == 200
+	})
+	if code, _ := p.get("notes/"); code != 404 {
+		t.Errorf("the old address answers %d", code)
+	}
+	p.waitUntil("the new page on disk", func() bool {
+		_, err := os.Stat(filepath.Join(p.dir, "public", "memo", "index.html"))
+		return err == nil
+	})
+	if _, err := os.Stat(filepath.Join(p.dir, "public", "notes")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the old page's folder is still there: %v", err)
+	}
 }

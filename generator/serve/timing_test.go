@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,6 +47,9 @@ func TestReloadTiming(t *testing.T) {
 	original, _ := os.ReadFile(narrative)
 
 	s := New(Config{Site: dir, Log: os.Stderr})
+	joined, built := make(chan struct{}, 1), make(chan struct{}, 1)
+	s.hub.joined = func() { signal(joined) }
+	s.afterBuild = func([]string) { signal(built) }
 	ctx, cancel := context.WithCancel(context.Background())
 	urls := make(chan string, 1)
 	done := make(chan error, 1)
@@ -58,32 +62,31 @@ func TestReloadTiming(t *testing.T) {
 	if err := chromedp.Do(bctx, chromedp.Navigate(url+"regions/"+id+"/"), chromedp.WaitReady("body")); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(500 * time.Millisecond) // the event stream connects
+	<-joined // the page listens for reloads
+	waitPage := pageWaiter(t, bctx)
 	var times []time.Duration
 	for i := 1; i <= 5; i++ {
 		marker := fmt.Sprintf("Timing marker %d.", i)
+		select { // forget the builds before this edit
+		case <-built:
+		default:
+		}
 		write := time.Now()
 		os.WriteFile(narrative, append(append([]byte{}, original...), []byte("\n\n"+marker+"\n")...), 0o644)
-		deadline := time.Now().Add(20 * time.Second)
-		for {
-			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.body.innerText.includes('`+marker+`')`))
-			if err == nil && ok {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("edit %d never showed", i)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		ms, err := chromedp.Run(bctx, chromedp.Evaluate[float64](`window.planbookShownAt || (performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := time.UnixMicro(int64(ms * 1000)).Sub(write)
+		waitPage("edit "+strconv.Itoa(i), `document.body.innerText.includes('`+marker+`')`)
+		d := shownAt(t, bctx).Sub(write)
 		times = append(times, d)
 		t.Logf("edit %d: %d ms from save to screen", i, d.Milliseconds())
-		time.Sleep(200 * time.Millisecond)
+		<-built // the output folder is written before the next edit
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	t.Logf("median save-to-screen time for a narrative edit on %s: %d ms", src, times[len(times)/2].Milliseconds())
+}
+
+// signal sends on a channel that holds one signal, without waiting.
+func signal(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -13,27 +14,34 @@ import (
 
 // watcher watches what a site is built from: content/, the site's themes/
 // and planbook.toml. It batches bursts of events and reports the changed
-// paths (slash paths relative to the site) once things are quiet.
+// paths (slash paths relative to the site) once things are quiet. While a
+// batch waits for the builder, later events join it.
 type watcher struct {
-	fs      *fsnotify.Watcher
 	site    string
-	out     string // the output folder, never watched
 	quiet   time.Duration
 	longest time.Duration
-	batches chan []string
-	errors  chan error
+	// events and fsErrors are what the file system reports; add watches
+	// one more folder; after is time.After. Tests set their own.
+	events   <-chan fsnotify.Event
+	fsErrors <-chan error
+	add      func(dir string) error
+	after    func(time.Duration) <-chan time.Time
+	close    func() error
+	batches  chan []string
+	errors   chan error
 }
 
 // Watched are the folders (recursively) and files a site is built from.
 var watchedDirs = []string{"content", "themes"}
 
-func newWatcher(site, out string, quiet time.Duration) (*watcher, error) {
+// newWatcher starts watching the site folder.
+func newWatcher(site string, quiet time.Duration) (*watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fs: fw, site: site, out: out, quiet: quiet, longest: 10 * quiet,
-		batches: make(chan []string), errors: make(chan error, 1)}
+	w := newBatcher(site, quiet, fw.Events, fw.Errors)
+	w.add, w.close = fw.Add, fw.Close
 	// The site folder itself: for planbook.toml, and for content/ or
 	// themes/ created later.
 	if err := fw.Add(site); err != nil {
@@ -44,6 +52,14 @@ func newWatcher(site, out string, quiet time.Duration) (*watcher, error) {
 		w.addTree(filepath.Join(site, d))
 	}
 	return w, nil
+}
+
+// newBatcher returns a watcher of the site folder that takes its events
+// from events and errs, and watches nothing by itself.
+func newBatcher(site string, quiet time.Duration, events <-chan fsnotify.Event, errs <-chan error) *watcher {
+	return &watcher{site: site, quiet: quiet, longest: 10 * quiet, events: events, fsErrors: errs,
+		add: func(string) error { return nil }, after: time.After, close: func() error { return nil },
+		batches: make(chan []string), errors: make(chan error, 1)}
 }
 
 // addTree watches dir and every folder below it, and returns the files it
@@ -58,7 +74,7 @@ func (w *watcher) addTree(dir string) []string {
 			if p != dir && w.ignored(p) {
 				return filepath.SkipDir
 			}
-			w.fs.Add(p)
+			w.add(p)
 			return nil
 		}
 		if !w.ignored(p) {
@@ -69,13 +85,11 @@ func (w *watcher) addTree(dir string) []string {
 	return files
 }
 
-// ignored reports whether a path is not part of the site's input: the
-// output folder, hidden files and folders, and editors' temporary, swap
-// and backup files.
+// ignored reports whether a path is not part of the site's input: hidden
+// files and folders, and editors' temporary, swap and backup files. (The
+// output folder is never among the folders watched: see generator's
+// output checks.)
 func (w *watcher) ignored(p string) bool {
-	if w.out != "" && (p == w.out || strings.HasPrefix(p, w.out+string(filepath.Separator))) {
-		return true
-	}
 	base := filepath.Base(p)
 	switch {
 	case strings.HasPrefix(base, "."), // .git, .DS_Store, .#lock, .file.swp
@@ -101,71 +115,56 @@ func (w *watcher) relevant(p string) (string, bool) {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	if !strings.Contains(rel, "/") {
-		// Directly in the site folder: only planbook.toml and the
-		// watched folders themselves count.
-		if rel != "planbook.toml" && rel != "content" && rel != "themes" {
-			return "", false
-		}
+	// planbook.toml, and what is in the watched folders outside hidden
+	// ones (.git) count.
+	top, _, _ := strings.Cut(rel, "/")
+	if rel != "planbook.toml" && !slices.Contains(watchedDirs, top) || strings.Contains(rel, "/.") {
+		return "", false
 	}
 	return rel, true
 }
 
 // run delivers batches of changed paths until done is closed. A batch
-// is sent once no event came for the quiet time, or at the latest after
-// ten quiet times of continuous events.
+// is ready once no event came for the quiet time, or at the latest after
+// ten quiet times of continuous events; it is sent when the builder takes
+// it, and events that come meanwhile join it.
 func (w *watcher) run(done <-chan struct{}) {
-	defer w.fs.Close()
-	pending := map[string]bool{}
+	defer w.close()
+	pending := map[string]bool{} // paths changed since the last batch was ready
+	ready := map[string]bool{}   // the batch waiting for the builder
 	var timer, deadline <-chan time.Time
 	flush := func() {
-		if len(pending) == 0 {
-			return
-		}
-		batch := make([]string, 0, len(pending))
 		for p := range pending {
-			batch = append(batch, p)
+			ready[p] = true
 		}
-		sort.Strings(batch)
 		pending = map[string]bool{}
 		timer, deadline = nil, nil
-		select {
-		case w.batches <- batch:
-		case <-done:
-		}
 	}
 	for {
+		var out chan<- []string
+		if len(ready) > 0 {
+			out = w.batches
+		}
 		select {
 		case <-done:
 			return
-		case ev, ok := <-w.fs.Events:
+		case out <- sortedKeys(ready):
+			ready = map[string]bool{}
+		case ev, ok := <-w.events:
 			if !ok {
 				return
 			}
-			rel, ok := w.relevant(ev.Name)
-			if !ok {
-				continue
-			}
-			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					// A new folder: watch it, and count what it already holds.
-					for _, f := range w.addTree(ev.Name) {
-						if r, ok := w.relevant(f); ok {
-							pending[r] = true
-						}
-					}
+			if w.note(ev, pending) {
+				timer = w.after(w.quiet)
+				if deadline == nil {
+					deadline = w.after(w.longest)
 				}
-			}
-			pending[rel] = true
-			timer = time.After(w.quiet)
-			if deadline == nil {
-				deadline = time.After(w.longest)
 			}
 		case <-timer:
 			flush()
 		case <-deadline:
 			flush()
-		case err, ok := <-w.fs.Errors:
+		case err, ok := <-w.fsErrors:
 			if !ok {
 				return
 			}
@@ -175,4 +174,35 @@ func (w *watcher) run(done <-chan struct{}) {
 			}
 		}
 	}
+}
+
+// note adds the path of an event to pending, with the files of a new
+// folder (which it starts watching), and reports whether it was an input
+// of the site.
+func (w *watcher) note(ev fsnotify.Event, pending map[string]bool) bool {
+	rel, ok := w.relevant(ev.Name)
+	if !ok {
+		return false
+	}
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+			// A new folder: watch it, and count what it already holds.
+			for _, f := range w.addTree(ev.Name) {
+				if r, ok := w.relevant(f); ok {
+					pending[r] = true
+				}
+			}
+		}
+	}
+	pending[rel] = true
+	return true
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
