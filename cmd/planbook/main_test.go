@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -218,5 +219,18 @@ func TestProgressLine(t *testing.T) {
 	code, stdout, _ := runCmd("build", "-s", "../..", "-d", filepath.Join(t.TempDir(), "out"))
 	if code != 0 || strings.Contains(stdout, "\r") || !regexp.MustCompile(`^Built .*: \d+ pages, \d+ charts, \d+ files \(\d+ written, \d+ removed\) in \d+ ms\n$`).MatchString(stdout) {
 		t.Errorf("build summary: %q", stdout)
+	}
+}
+
+// TestAllowHostFlag gives serve's --allow-host twice, once with two names.
+func TestAllowHostFlag(t *testing.T) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var l commaList
+	fs.Var(&l, "allow-host", "")
+	if err := fs.Parse([]string{"--allow-host", "a.example, b.example", "--allow-host=c.example", "--allow-host", ","}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(l, " "); got != "a.example b.example c.example" {
+		t.Errorf("--allow-host gave %q", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 
 	"planbook/generator/diag"
@@ -19,23 +20,33 @@ func init() {
 	commands = append(commands, &command{
 		name:    "serve",
 		summary: "build, serve and rebuild on every save (live preview)",
-		usage: `Usage: planbook serve [-s SITE] [-d OUT] [--port 1313] [--bind 127.0.0.1] [--open]
+		usage: `Usage: planbook serve [-s SITE] [-d OUT] [--port 1313] [--bind 127.0.0.1] [--allow-host NAME]... [--open]
 
 Builds the site, serves it over HTTP and watches content/, the site's
 themes/ and planbook.toml. Every save rebuilds the site and reloads the
 open pages when what they show changed. While the plan has errors, every
 page shows them with their file and line; the last good site stays on disk.
+Each build is written to OUT whole, as planbook build writes it.
+
+The preview answers only requests addressed to localhost (and its
+subdomains), a loopback address, the --bind address (with 0.0.0.0 or ::,
+any address of this computer) or a name given with --allow-host; any
+other Host gets 403, so that no web page can read the plan through a
+name of its own pointed at this computer (DNS rebinding).
 
 Flags:
-  -s SITE        the site folder (default: the current folder)
-  -d OUT         the output folder (default: "output" of planbook.toml, "public", inside SITE)
-  --port PORT    the port to listen on (default 1313; 0 picks a free one)
-  --bind ADDR    the address to listen on (default 127.0.0.1: this computer only;
-                 0.0.0.0 shares the preview with your network)
-  --open         open the site in the default browser
+  -s SITE            the site folder (default: the current folder)
+  -d OUT             the output folder (default: "output" of planbook.toml, "public", inside SITE)
+  --port PORT        the port to listen on (default 1313; 0 picks a free one)
+  --bind ADDR        the address to listen on (default 127.0.0.1: this computer only;
+                     0.0.0.0 shares the preview with your network)
+  --allow-host NAME  also answer requests for NAME, this computer's name on the
+                     network for example; repeat it, or separate names with commas
+  --open             open the site in the default browser
 
 Example:
   planbook serve -s ./sales-plan --open
+  planbook serve --bind 0.0.0.0 --allow-host plan-preview.intranet.example
 `,
 		run: runServe,
 	})
@@ -46,6 +57,8 @@ func runServe(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	out := fs.String("d", "", "output folder")
 	port := fs.Int("port", 1313, "port")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on")
+	var allow commaList
+	fs.Var(&allow, "allow-host", "also answer requests for this host name (repeatable, or comma-separated)")
 	open := fs.Bool("open", false, "open the browser")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
@@ -55,7 +68,7 @@ func runServe(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s := serve.New(serve.Config{Site: *site, Out: *out, Bind: *bind, Port: *port, Log: stdout})
+	s := serve.New(serve.Config{Site: *site, Out: *out, Bind: *bind, Port: *port, AllowHosts: allow, Log: stdout})
 	err := s.Run(ctx, func(url string) {
 		fmt.Fprintf(stdout, "Serving %s at %s (Ctrl+C to stop)\n", diag.Visible(s.Title()), url)
 		if *open {
@@ -84,4 +97,19 @@ func openBrowser(url string) {
 	if cmd.Start() == nil {
 		go cmd.Wait()
 	}
+}
+
+// commaList is a flag that may be given several times, each time with one
+// value or several separated by commas.
+type commaList []string
+
+func (l *commaList) String() string { return strings.Join(*l, ",") }
+
+func (l *commaList) Set(v string) error {
+	for _, name := range strings.Split(v, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			*l = append(*l, name)
+		}
+	}
+	return nil
 }
