@@ -94,9 +94,9 @@ func ActualsFiles(r *compute.Result) map[string][]byte {
 	b.WriteString(bom)
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
-	w.Write(append(append([]string{"region", "name"}, months...), "total", "plan", "attainment", "target", "projection"))
+	w.Write(textCells(append(append([]string{"region", "name"}, months...), "total", "plan", "attainment", "target", "projection")))
 	cells := func(id, name string, monthly []*big.Rat, at *compute.Attainment) {
-		rec := []string{id, name}
+		rec := []string{textCell(id), textCell(name)}
 		for _, m := range monthly {
 			rec = append(rec, numfmt.Exact(m))
 		}

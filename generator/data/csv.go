@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 
 	"planbook/generator/compute"
 	"planbook/generator/i18n"
@@ -90,13 +91,13 @@ func table(r *compute.Result, kind string, cols []string, rows []csvRow) []byte 
 	b.WriteString(bom)
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
-	header := append([]string{kind, "name"}, cols...)
-	w.Write(append(header, "total"))
+	header := append(append([]string{kind, "name"}, cols...), "total")
+	w.Write(textCells(header))
 	colTotals := make([]int64, len(cols))
 	var grand int64
 	amount := func(units int64) string { return numfmt.Exact(r.Amount(units)) }
 	for _, row := range rows {
-		rec := []string{row.id, row.name}
+		rec := []string{textCell(row.id), textCell(row.name)}
 		var total int64
 		for j, v := range row.cells {
 			rec = append(rec, amount(v))
@@ -113,6 +114,27 @@ func table(r *compute.Result, kind string, cols []string, rows []csvRow) []byte 
 	w.Write(append(rec, amount(grand)))
 	w.Flush()
 	return b.Bytes()
+}
+
+// textCell writes a text for a spreadsheet: one that starts with = + - @,
+// a tab or a carriage return would be read as a formula (and run), so it
+// gets a leading apostrophe and shows as the text it is (OWASP's rule
+// against CSV injection). Amounts never go through here: a negative
+// amount stays a number.
+func textCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// textCells is textCell of every cell of a row of texts.
+func textCells(row []string) []string {
+	out := make([]string, len(row))
+	for i, s := range row {
+		out[i] = textCell(s)
+	}
+	return out
 }
 
 // othersRegion is the regions a site for some regions' audience leaves
