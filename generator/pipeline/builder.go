@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"planbook/generator/compute"
@@ -258,16 +257,11 @@ func (b *Builder) dataFiles(s *build) publish.Files {
 // whole folder swapped in otherwise.
 func (b *Builder) write(s *build) error {
 	rep := s.rep
-	rep.Out = b.opts.Out
-	if rep.Out == "" {
-		out := rep.Result.Plan.Config.Output
-		if len(b.opts.Regions) > 0 {
-			out += "-" + strings.Join(b.opts.Regions, "-") // a site per audience, beside the whole one
-			if err := nameFits(out); err != nil {
-				return err
-			}
-		}
-		rep.Out = filepath.Join(b.opts.Site, filepath.FromSlash(out))
+	out, errs, err := outputFolder(b.opts.Site, b.opts.Out, rep.Result.Plan.Config, b.opts.Regions)
+	rep.Out = out
+	s.errs.Append(errs)
+	if err != nil || errs.HasErrors() {
+		return err
 	}
 	var old publish.Files
 	if last := b.last; last != nil && last.out == rep.Out {
@@ -277,7 +271,6 @@ func (b *Builder) write(s *build) error {
 	if write == nil {
 		write = publish.Publish
 	}
-	var err error
 	if rep.Stats, err = write(rep.Out, old, s.files); err != nil {
 		return err
 	}

@@ -168,7 +168,8 @@ func loadConfig(fsys fs.FS, p *Plan, errs *diag.List) Config {
 		}
 	}
 	if s := t.str("output", false); s != "" {
-		c.Output = s
+		c.Output, c.OutputPos = s, t.src.pos("output")
+		checkOutput(t.src, s)
 	}
 	if s := t.str("base_path", false); s != "" {
 		c.BasePath = s

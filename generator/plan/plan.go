@@ -101,7 +101,8 @@ func (p *Plan) SourceLine(file string, n int) string {
 type Config struct {
 	Language   string // "zh-CN" or "en"
 	Theme      string
-	Output     string
+	Output     string   // as written: relative to the site folder, or absolute
+	OutputPos  diag.Pos // where Output is set; no file when it is the default
 	BasePath   string
 	UnsafeHTML bool
 }
