@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"planbook/generator/data"
 	"planbook/generator/export"
 	"planbook/generator/pipeline"
+	"planbook/generator/publish"
 )
 
 func init() {
@@ -34,10 +36,15 @@ zip entries are dated as the booklets are: with the date of the git commit
 the site is at, else SOURCE_DATE_EPOCH; without either they hold no date
 of their own. The same plan always gives the same bytes.
 
+export never writes into the site's content/ or themes/, over its
+planbook.toml, into a site planbook build wrote, or over a file (or into
+a folder) that planbook export did not write; --force writes there anyway.
+
 Flags:
   -s SITE          the site folder (default: the current folder)
   --format FORMAT  xlsx (default), csv or json
   -o FILE          where to write (see above)
+  --force          write to FILE even where export refuses to (see above)
 
 Example:
   planbook export -o sales-plan-2024.xlsx
@@ -52,6 +59,7 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	site := fs.String("s", ".", "site folder")
 	format := fs.String("format", "xlsx", "xlsx, csv or json")
 	out := fs.String("o", "", "output file or folder")
+	force := fs.Bool("force", false, "write even where export refuses to")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -67,6 +75,13 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "planbook export: %v\n", err)
 		return 2
+	}
+	folder := *format == "csv" && !strings.HasSuffix(strings.ToLower(*out), ".zip")
+	if *out != "-" && !*force {
+		if err := export.Destination(*site, *out, folder); err != nil {
+			fmt.Fprintf(stderr, "planbook export: %v\n  hint: %s\n", err, export.RefusalHint)
+			return 1
+		}
 	}
 	r, errs := pipeline.Load(*site)
 	printDiagnostics(stderr, errs)
@@ -88,8 +103,8 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		if b := data.ActualsFiles(r)["data/actuals-regions.csv"]; b != nil {
 			files["actuals-regions.csv"] = b
 		}
-		if *out != "-" && !strings.HasSuffix(strings.ToLower(*out), ".zip") {
-			return writeFolder(*out, files, stdout, stderr)
+		if *out != "-" && folder {
+			return writeFolder(*out, files, *force, stdout, stderr)
 		}
 		content, err = export.Zip(files, modified)
 	}
@@ -109,17 +124,26 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeFolder writes files into the folder dir, creating it.
-func writeFolder(dir string, files map[string][]byte, stdout, stderr io.Writer) int {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "export failed: %v\n", err)
+// writeFolder replaces the folder dir with files, as a build replaces its
+// output: only a folder planbook made (or an empty or new one). force
+// writes the files into any folder instead, leaving its other files.
+func writeFolder(dir string, files map[string][]byte, force bool, stdout, stderr io.Writer) int {
+	_, err := publish.Publish(dir, nil, files)
+	if errors.Is(err, publish.ErrForeignFolder) && force {
+		err = nil
+		for name, b := range files {
+			if err == nil {
+				err = os.WriteFile(filepath.Join(dir, name), b, 0o644)
+			}
+		}
+	}
+	if errors.Is(err, publish.ErrForeignFolder) {
+		fmt.Fprintf(stderr, "planbook export: %v\n  hint: %s\n", err, export.RefusalHint)
 		return 1
 	}
-	for name, b := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			fmt.Fprintf(stderr, "export failed: %v\n", err)
-			return 1
-		}
+	if err != nil {
+		fmt.Fprintf(stderr, "export failed: %v\n", err)
+		return 1
 	}
 	fmt.Fprintf(stdout, "Wrote %d CSV files to %s\n", len(files), dir)
 	return 0

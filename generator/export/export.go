@@ -77,7 +77,7 @@ func Workbook(r *compute.Result, modified time.Time) ([]byte, error) {
 // Zip returns a zip archive of files (by their path in the archive), in
 // name order, each dated modified (or 1980-01-01, the earliest date a zip
 // holds, when modified is zero), so that the same files give the same
-// bytes.
+// bytes. Its comment says planbook wrote it.
 func Zip(files map[string][]byte, modified time.Time) ([]byte, error) {
 	if modified.IsZero() {
 		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -97,6 +97,9 @@ func Zip(files map[string][]byte, modified time.Time) ([]byte, error) {
 		if _, err := fw.Write(files[name]); err != nil {
 			return nil, err
 		}
+	}
+	if err := zw.SetComment(zipComment); err != nil {
+		return nil, err
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err

@@ -1,14 +1,13 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"strings"
 
 	"planbook/generator/diag"
 	"planbook/generator/plan"
+	"planbook/generator/publish"
 )
 
 // outputFolder returns the folder a build of the site folder site writes
@@ -56,56 +55,13 @@ func outputFolder(site, out string, cfg plan.Config, regions []string) (folder s
 // output to out, or "" when nothing is. inside says that out must lie
 // inside the site folder.
 func outputProblem(site, out string, inside bool) string {
-	s, err := realPath(site)
-	if err != nil {
-		return ""
+	if problem := publish.Conflict(site, out); problem != "" {
+		return problem
 	}
-	o, err := realPath(out)
-	if err != nil {
-		return ""
-	}
-	switch {
-	case o == s:
-		return "is the site folder itself: a build would replace the site"
-	case within(s, o):
-		return "holds the site folder: a build would replace the site"
-	case within(o, filepath.Join(s, plan.ContentDir)) || o == filepath.Join(s, plan.ContentDir):
-		return "is inside content/, which the site is built from"
-	case within(o, filepath.Join(s, "themes")) || o == filepath.Join(s, "themes"):
-		return "is inside themes/, which the site is built from"
-	case inside && !within(o, s):
+	s, serr := publish.RealPath(site)
+	o, oerr := publish.RealPath(out)
+	if inside && serr == nil && oerr == nil && !publish.Within(o, s) {
 		return "leaves the site folder"
 	}
 	return ""
-}
-
-// within reports whether the path p lies below the folder dir.
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// realPath returns the absolute path of p with every symbolic link of the
-// part that exists resolved.
-func realPath(p string) (string, error) {
-	p, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	var rest []string
-	for {
-		real, err := filepath.EvalSymlinks(p)
-		if err == nil {
-			return filepath.Join(append([]string{real}, rest...)...), nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
-		parent := filepath.Dir(p)
-		if parent == p {
-			return "", err
-		}
-		rest = append([]string{filepath.Base(p)}, rest...)
-		p = parent
-	}
 }

@@ -28,7 +28,7 @@ import (
 // Marker is the file that marks a folder as planbook's output.
 const Marker = ".planbook-output"
 
-const markerText = "This folder is written by planbook build. It is replaced as a whole on every build:\ndo not keep your own files here.\n"
+const markerText = "This folder is written by planbook. It is replaced as a whole every time:\ndo not keep your own files here.\n"
 
 // Files is a site in memory: file contents by slash path.
 type Files map[string][]byte
