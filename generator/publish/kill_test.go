@@ -7,8 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -35,50 +35,78 @@ func TestMain(m *testing.M) {
 func publishThenDie(at string) {
 	n, _ := strconv.Atoi(at)
 	var count atomic.Int64
-	step = func(string) {
+	kill := func(string) {
 		if count.Add(1) == int64(n) {
 			syscall.Kill(os.Getpid(), syscall.SIGKILL)
 			select {} // the signal is on its way
 		}
 	}
-	var old Files
-	if os.Getenv(killOldEnv) == "1" {
-		old = siteV1
+	var err error
+	switch os.Getenv(killOldEnv) {
+	case "folder":
+		err = folderSequence(os.Getenv(killOutEnv), func() { step = kill })
+	case "1":
+		step = kill
+		_, err = Publish(os.Getenv(killOutEnv), siteV1, siteV2)
+	default:
+		step = kill
+		_, err = Publish(os.Getenv(killOutEnv), nil, siteV2)
 	}
-	if _, err := Publish(os.Getenv(killOutEnv), old, siteV2); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	os.Exit(0)
 }
 
-// record returns the steps f's publishes went through.
-func record(t *testing.T, f func()) []string {
-	t.Helper()
-	var mu sync.Mutex
-	var steps []string
-	step = func(name string) {
-		mu.Lock()
-		steps = append(steps, name)
-		mu.Unlock()
+// folderSequence publishes siteV1, siteV2 and siteV3 to out with one
+// Folder, as planbook serve does after three saves; before the third,
+// which brings the kept folder up to date, it calls third.
+func folderSequence(out string, third func()) error {
+	f := NewFolder(out)
+	for i, files := range []Files{siteV1, siteV2, siteV3} {
+		if i == 2 {
+			third()
+		}
+		if _, err := f.Publish(files); err != nil {
+			return err
+		}
 	}
-	defer func() { step = func(string) {} }()
-	f()
-	return steps
+	f.Close()
+	return nil
 }
 
 // TestKilledPublishLeavesOneSite kills a publish at every one of its
-// steps, in a separate process: the output is then the previous site or
-// the new one, whole (no file of the other, no empty folder), and the next
-// publish leaves nothing beside the output.
+// steps, in a separate process: a Publish with the previous files unknown
+// (a build) or known, and a Folder's publish that brings its kept folder
+// up to date (serve). The output is then the previous site or the new
+// one, whole (no file of the other, no empty folder), and the next publish
+// leaves nothing beside the output.
 func TestKilledPublishLeavesOneSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a process per step")
 	}
-	for _, withOld := range []bool{false, true} {
+	for _, mode := range []string{"", "1", "folder"} {
 		probe := filepath.Join(t.TempDir(), "public")
 		Publish(probe, nil, siteV1)
-		steps := record(t, func() { Publish(probe, siteV1, siteV2) })
+		before, after := siteV1, siteV2
+		var steps []string
+		switch mode {
+		case "folder":
+			before, after = siteV2, siteV3
+			f := NewFolder(probe)
+			f.Publish(siteV1)
+			f.Publish(siteV2)
+			steps = record(t, func() { f.Publish(siteV3) })
+			f.Close()
+			if slices.Contains(steps, "temp") {
+				t.Fatalf("the third publish of a Folder assembled a new folder: %v", steps)
+			}
+		case "1":
+			steps = record(t, func() { Publish(probe, siteV1, siteV2) })
+		default:
+			steps = record(t, func() { Publish(probe, nil, siteV2) })
+		}
 		sawOld, sawNew := false, false
 		for at := 1; at <= len(steps)+1; at++ {
 			dir := t.TempDir()
@@ -87,7 +115,7 @@ func TestKilledPublishLeavesOneSite(t *testing.T) {
 				t.Fatal(err)
 			}
 			cmd := exec.Command(os.Args[0], "-test.run=^$")
-			cmd.Env = append(os.Environ(), killAtEnv+"="+strconv.Itoa(at), killOutEnv+"="+out, killOldEnv+"="+map[bool]string{true: "1"}[withOld])
+			cmd.Env = append(os.Environ(), killAtEnv+"="+strconv.Itoa(at), killOutEnv+"="+out, killOldEnv+"="+mode)
 			output, err := cmd.CombinedOutput()
 			killed := false
 			if ee, ok := err.(*exec.ExitError); ok {
@@ -98,32 +126,32 @@ func TestKilledPublishLeavesOneSite(t *testing.T) {
 			if at <= len(steps) {
 				what = "killed at " + steps[at-1]
 				if !killed {
-					t.Fatalf("old=%v, step %d (%s): the child was not killed: %v %s", withOld, at, steps[at-1], err, output)
+					t.Fatalf("mode %q, step %d (%s): the child was not killed: %v %s", mode, at, steps[at-1], err, output)
 				}
 			} else if err != nil {
 				t.Fatalf("the child failed: %v %s", err, output)
 			}
-			got, empty := tree(t, out)
+			got, empty := readTree(t, out)
 			switch {
-			case equal(got, siteV1):
+			case equal(got, before):
 				sawOld = true
-			case equal(got, siteV2):
+			case equal(got, after):
 				sawNew = true
 			default:
-				t.Errorf("old=%v, %s: the output is neither site: %v", withOld, what, names(got))
+				t.Errorf("mode %q, %s: the output is neither site: %v", mode, what, names(got))
 			}
 			if len(empty) > 0 {
-				t.Errorf("old=%v, %s: empty folders %v", withOld, what, empty)
+				t.Errorf("mode %q, %s: empty folders %v", mode, what, empty)
 			}
 			if _, err := Publish(out, nil, siteV1); err != nil {
-				t.Fatalf("old=%v, %s: the next publish: %v", withOld, what, err)
+				t.Fatalf("mode %q, %s: the next publish: %v", mode, what, err)
 			}
 			if l := leftovers(t, dir, out); len(l) > 0 {
-				t.Errorf("old=%v, %s: the next publish left %v", withOld, what, l)
+				t.Errorf("mode %q, %s: the next publish left %v", mode, what, l)
 			}
 		}
 		if !sawOld || !sawNew {
-			t.Errorf("old=%v: kills never left the old (%v) or the new (%v) site", withOld, sawOld, sawNew)
+			t.Errorf("mode %q: kills never left the old (%v) or the new (%v) site", mode, sawOld, sawNew)
 		}
 	}
 }

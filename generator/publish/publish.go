@@ -61,43 +61,60 @@ var step = func(name string) {}
 // bytes equal its old ones is then kept without reading it back. With old
 // nil every file is compared with the one on disk.
 func Publish(out string, old, files Files) (Stats, error) {
-	var st Stats
-	out = filepath.Clean(out)
-	step("check")
-	if err := Check(out); err != nil {
+	st, current, previous, err := assemble(filepath.Clean(out), old, files)
+	if err != nil {
 		return st, err
 	}
+	step("remove previous")
+	if previous != nil {
+		previous.remove()
+	}
+	current.unlock()
+	return st, nil
+}
+
+// assemble builds files in a new folder beside out and swaps it in. It
+// returns the new output and the previous one, now beside out, both
+// locked (previous is nil when out did not exist). On an error nothing
+// changed and nothing is left.
+func assemble(out string, old, files Files) (st Stats, current, previous *tree, err error) {
+	step("check")
+	if err := Check(out); err != nil {
+		return st, nil, nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return st, err
+		return st, nil, nil, err
 	}
 	step("clean")
 	removeStale(out)
 	names, err := sortedNames(files)
 	if err != nil {
-		return st, err
+		return st, nil, nil, err
 	}
 	step("temp")
 	tmp, unlock, err := newTemp(out)
 	if err != nil {
-		return st, err
+		return st, nil, nil, err
 	}
-	defer unlock()
-	// Whatever happens, tmp goes: it holds either the unfinished new
-	// output or, after the swap, the previous one.
-	defer os.RemoveAll(tmp)
+	made := &tree{path: tmp, files: files, unlock: unlock}
+	defer func() {
+		if err != nil {
+			made.remove()
+		}
+	}()
 	// The marker comes first, so that a publish killed from here on
 	// leaves a folder the next one knows as its own.
 	step("marker")
 	if _, err := place(filepath.Join(out, Marker), filepath.Join(tmp, Marker), []byte(markerText), false); err != nil {
-		return st, err
+		return st, nil, nil, err
 	}
 	step("folders")
 	if err := makeDirs(tmp, names); err != nil {
-		return st, err
+		return st, nil, nil, err
 	}
 	written, err := placeAll(out, tmp, names, old, files)
 	if err != nil {
-		return st, err
+		return st, nil, nil, err
 	}
 	for i, name := range names {
 		if written[i] {
@@ -109,12 +126,27 @@ func Publish(out string, old, files Files) (Stats, error) {
 	}
 	st.Files = len(names)
 	st.Removed = countRemoved(out, old, files)
+	if made.info, err = os.Lstat(tmp); err != nil {
+		return st, nil, nil, err
+	}
+	var prev *tree
+	if info, err := os.Lstat(out); err == nil {
+		// The previous output ends up beside out: held, so that no
+		// other publish takes it for a leftover while it is there.
+		prev = &tree{path: tmp, files: old, info: info, unlock: func() {}}
+		if unlock, ok := lock(out); ok {
+			prev.unlock = unlock
+		}
+	}
 	step("swap")
 	if err := swap(tmp, out); err != nil {
-		return st, err
+		if prev != nil {
+			prev.unlock()
+		}
+		return st, nil, nil, err
 	}
-	step("remove previous")
-	return st, nil
+	made.path = out
+	return st, made, prev, nil
 }
 
 // sortedNames returns the names of files in order, and refuses a name that
@@ -131,18 +163,19 @@ func sortedNames(files Files) ([]string, error) {
 	return names, nil
 }
 
-// makeDirs creates, inside tmp, the folders that hold names.
+// makeDirs creates, inside tmp, the folders that hold names, several at a
+// time (a site has a folder per region).
 func makeDirs(tmp string, names []string) error {
-	made := map[string]bool{}
+	made := map[string]bool{".": true}
+	var g errgroup.Group
+	g.SetLimit(writers)
 	for _, name := range names {
 		if dir := path.Dir(name); !made[dir] {
-			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-				return err
-			}
 			made[dir] = true
+			g.Go(func() error { return os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755) })
 		}
 	}
-	return nil
+	return g.Wait()
 }
 
 // placeAll puts every file into tmp, several at a time, and reports which

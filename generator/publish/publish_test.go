@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -31,11 +32,21 @@ var (
 		"memo/index.html":      []byte("notes"),
 		"data/plan.json":       []byte("{\"v\":2}\n"),
 	}
+	// siteV3 differs from v1, which a Folder brings up to date to make
+	// it: a changed page, a region gone, a deeper folder new.
+	siteV3 = Files{
+		"index.html":           []byte("<h1>Plan, third version</h1>"),
+		"style.css":            []byte("body{}"),
+		"regions/east/a.html":  []byte("east"),
+		"notes/index.html":     []byte("notes, edited"),
+		"notes/deep/more.html": []byte("more"),
+		"data/plan.json":       []byte("{\"v\":3}\n"),
+	}
 )
 
-// tree reads the folder out: its files by slash path (the marker left
+// readTree reads the folder out: its files by slash path (the marker left
 // out), and whether every folder in it holds something.
-func tree(t *testing.T, out string) (Files, []string) {
+func readTree(t *testing.T, out string) (Files, []string) {
 	t.Helper()
 	files := Files{}
 	var empty []string
@@ -114,7 +125,7 @@ func TestPublishReplacesAndKeepsUnchanged(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, empty := tree(t, out)
+		got, empty := readTree(t, out)
 		if !equal(got, siteV2) {
 			t.Errorf("old=%v: the output is not the new site: %v", withOld, got)
 		}
@@ -181,7 +192,7 @@ func TestPublishRefuses(t *testing.T) {
 	if _, err := Publish(out, nil, Files{"index.html": []byte("new"), "index.html/x": []byte("x")}); err == nil {
 		t.Error("a file and a folder of the same name were published")
 	}
-	if got, _ := tree(t, out); !equal(got, siteV1) {
+	if got, _ := readTree(t, out); !equal(got, siteV1) {
 		t.Errorf("a refused publish changed the output: %v", got)
 	}
 	if l := leftovers(t, dir, out); strings.Contains(strings.Join(l, " "), "planbook-new") {
@@ -236,7 +247,7 @@ func TestStaleFoldersRemoved(t *testing.T) {
 			t.Errorf("folder %s was touched: %v", filepath.Base(p), err)
 		}
 	}
-	if got, _ := tree(t, out); !equal(got, siteV2) {
+	if got, _ := readTree(t, out); !equal(got, siteV2) {
 		t.Errorf("output: %v", got)
 	}
 }
@@ -255,7 +266,7 @@ func TestAsideOutputPutBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	removeStale(out)
-	if got, _ := tree(t, out); !equal(got, siteV1) {
+	if got, _ := readTree(t, out); !equal(got, siteV1) {
 		t.Fatalf("the previous output was not put back: %v", got)
 	}
 	if l := leftovers(t, dir, out); len(l) > 0 {
@@ -279,4 +290,19 @@ func TestStepsNamed(t *testing.T) {
 	if len(files) != len(siteV2) || steps[0] != "check" || steps[len(steps)-1] != "remove previous" {
 		t.Errorf("steps: %v", steps)
 	}
+}
+
+// record returns the steps f's publishes went through.
+func record(t *testing.T, f func()) []string {
+	t.Helper()
+	var mu sync.Mutex
+	var steps []string
+	step = func(name string) {
+		mu.Lock()
+		steps = append(steps, name)
+		mu.Unlock()
+	}
+	defer func() { step = func(string) {} }()
+	f()
+	return steps
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // asideSuffix ends the name of a previous output moved aside while a new
@@ -84,4 +86,42 @@ func removeStale(out string) {
 		os.RemoveAll(dir)
 		unlock()
 	}
+}
+
+// removeTree removes the folder dir and everything in it, several files at
+// a time: the previous output of a large site is thousands of files.
+func removeTree(dir string) error {
+	var files []string
+	var dirs [][]string // by depth
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			depth := strings.Count(p[len(dir):], string(filepath.Separator))
+			for len(dirs) <= depth {
+				dirs = append(dirs, nil)
+			}
+			dirs[depth] = append(dirs[depth], p)
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	remove := func(paths []string) {
+		var g errgroup.Group
+		g.SetLimit(writers)
+		for _, p := range paths {
+			g.Go(func() error { os.Remove(p); return nil })
+		}
+		g.Wait()
+	}
+	remove(files)
+	for depth := len(dirs) - 1; depth >= 0; depth-- {
+		remove(dirs[depth])
+	}
+	return os.RemoveAll(dir) // whatever came meanwhile
 }

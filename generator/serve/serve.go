@@ -54,9 +54,9 @@ type Server struct {
 	built   chan struct{} // closed when the first build is done
 
 	// Only the goroutine of Run builds and writes: these need no lock.
-	staged *shown        // what the build under way rendered
-	onDisk publish.Files // what the output folder holds, when known
-	diskAt string        // the folder onDisk describes
+	staged *shown          // what the build under way rendered
+	folder *publish.Folder // writes the output folder
+	diskAt string          // the folder it writes
 
 	// afterBuild, when set (by tests), is called at the end of every
 	// build, with the files that changed (nil for the first).
@@ -117,6 +117,11 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 	done := make(chan struct{})
 	defer close(done)
 	go w.run(done)
+	defer func() {
+		if s.folder != nil {
+			s.folder.Close()
+		}
+	}()
 	ln, err := net.Listen("tcp", net.JoinHostPort(s.cfg.Bind, strconv.Itoa(s.cfg.Port)))
 	if err != nil {
 		return err
@@ -244,20 +249,21 @@ func (s *Server) show(rep *pipeline.Report, errs *diag.List) bool {
 // build. A failure leaves the folder as it was; the next build tries
 // again.
 func (s *Server) write(what string, pages int, start time.Time) {
+	shownMS := time.Since(start).Milliseconds()
 	site := s.staged
-	var old publish.Files
-	if s.diskAt == site.out {
-		old = s.onDisk
+	if s.folder == nil || s.diskAt != site.out {
+		if s.folder != nil {
+			s.folder.Close()
+		}
+		s.folder, s.diskAt = publish.NewFolder(site.out), site.out
 	}
-	st, err := publish.Publish(site.out, old, site.files)
+	st, err := s.folder.Publish(site.files)
 	ms := time.Since(start).Milliseconds()
 	if err != nil {
-		s.onDisk, s.diskAt = nil, ""
-		fmt.Fprintf(s.cfg.Log, "%s: %s rendered and shown, but writing %s failed: %v\n", what, plural(pages, "page"), site.out, err)
+		fmt.Fprintf(s.cfg.Log, "%s: %s rendered and shown in %d ms, but writing %s failed: %v\n", what, plural(pages, "page"), shownMS, site.out, err)
 		return
 	}
-	s.onDisk, s.diskAt = site.files, site.out
-	fmt.Fprintf(s.cfg.Log, "%s: %s rendered, %s written in %d ms\n", what, plural(pages, "page"), plural(st.Written, "file"), ms)
+	fmt.Fprintf(s.cfg.Log, "%s: %s rendered and shown in %d ms, %s written in %d ms\n", what, plural(pages, "page"), shownMS, plural(st.Written, "file"), ms)
 }
 
 func sameErrors(a, b *diag.List) bool {

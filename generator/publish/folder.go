@@ -1,0 +1,211 @@
+package publish
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Folder publishes to one output folder again and again, as planbook serve
+// does after every save. Like Publish, it swaps a whole folder in, so that
+// the output holds one build or the next, never a mix, whenever the
+// process stops. But instead of assembling the whole site anew each time,
+// it keeps the folder it swapped out and brings that up to date: a publish
+// writes what changed, not a file (and a folder) per page. The kept folder
+// sits beside the output like an unfinished publish's, and is removed by
+// the next publish when the process that kept it is gone.
+type Folder struct {
+	out     string
+	current *tree // what out holds, when this Folder put it there
+	spare   *tree // the folder swapped out last, beside out
+}
+
+// tree is a folder of published files planbook holds.
+type tree struct {
+	path   string      // where it is now
+	files  Files       // what it holds; nil when not known
+	info   os.FileInfo // the folder itself, to know it again
+	unlock func()
+}
+
+// here reports whether the folder at t's path is still t.
+func (t *tree) here() bool {
+	info, err := os.Lstat(t.path)
+	return err == nil && os.SameFile(info, t.info)
+}
+
+// remove removes the folder and lets go of it.
+func (t *tree) remove() {
+	removeTree(t.path)
+	t.unlock()
+}
+
+// NewFolder returns a Folder that publishes to out.
+func NewFolder(out string) *Folder { return &Folder{out: filepath.Clean(out)} }
+
+// Publish replaces the output folder with files.
+func (f *Folder) Publish(files Files) (Stats, error) {
+	if exchangeWorks && f.current != nil && f.spare != nil && f.spare.files != nil && f.current.here() && f.spare.here() {
+		if err := Check(f.out); err != nil {
+			return Stats{}, err
+		}
+		st, err := f.update(files)
+		if err == nil {
+			return st, nil
+		}
+		// The spare is in no known state: publish in full.
+	}
+	return f.full(files)
+}
+
+// full publishes files as Publish does, and keeps the previous output as
+// the spare when what it holds is known.
+func (f *Folder) full(files Files) (Stats, error) {
+	var old Files
+	if f.current != nil && f.current.here() {
+		old = f.current.files
+	}
+	f.Close()
+	st, current, previous, err := assemble(f.out, old, files)
+	if err != nil {
+		return st, err
+	}
+	f.current = current
+	if previous != nil && old == nil {
+		previous.remove()
+		previous = nil
+	}
+	f.spare = previous
+	return st, nil
+}
+
+// update brings the spare from what it holds to files and swaps it with
+// the output, which becomes the spare.
+func (f *Folder) update(files Files) (Stats, error) {
+	sp, cur := f.spare, f.current
+	names, err := sortedNames(files)
+	if err != nil {
+		return Stats{}, err
+	}
+	onDisk, err := listFiles(sp.path)
+	if err != nil {
+		return Stats{}, err
+	}
+	for _, name := range names {
+		prev, known := sp.files[name]
+		if known && onDisk[name] && bytes.Equal(prev, files[name]) {
+			continue
+		}
+		step("file " + name)
+		if err := replaceFile(sp.path, name, files[name]); err != nil {
+			return Stats{}, err
+		}
+	}
+	var gone []string
+	for name := range onDisk {
+		if _, ok := files[name]; !ok {
+			gone = append(gone, name)
+		}
+	}
+	sort.Strings(gone)
+	for _, name := range gone {
+		step("remove " + name)
+		if err := os.Remove(filepath.Join(sp.path, filepath.FromSlash(name))); err != nil {
+			return Stats{}, err
+		}
+	}
+	removeEmptyDirs(sp.path, gone)
+	step("swap")
+	if err := exchange(sp.path, f.out); err != nil {
+		return Stats{}, err
+	}
+	f.current = &tree{path: f.out, files: files, info: sp.info, unlock: sp.unlock}
+	f.spare = &tree{path: sp.path, files: cur.files, info: cur.info, unlock: cur.unlock}
+	return Compare(cur.files, files), nil
+}
+
+// Close removes the spare and lets go of the output; the next Publish
+// publishes in full.
+func (f *Folder) Close() {
+	if f.spare != nil {
+		f.spare.remove()
+		f.spare = nil
+	}
+	if f.current != nil {
+		f.current.unlock()
+		f.current = nil
+	}
+}
+
+// listFiles returns the slash paths of the files under dir, the marker
+// and other hidden files left out.
+func listFiles(dir string) (map[string]bool, error) {
+	files := map[string]bool{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if rel != Marker {
+			files[rel] = true
+		}
+		return nil
+	})
+	return files, err
+}
+
+// replaceFile writes data as the file name under dir through a new file
+// and a rename: the old file may be a link to a file of the output, which
+// must not change.
+func replaceFile(dir, name string, data []byte) error {
+	dst := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".planbook-"+filepath.Base(dst)+"-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), dst)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// removeEmptyDirs removes the folders under dir that held the files gone
+// and are now empty, and their parents that became empty in turn.
+func removeEmptyDirs(dir string, gone []string) {
+	dirs := map[string]bool{}
+	for _, name := range gone {
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	list := make([]string, 0, len(dirs))
+	for d := range dirs {
+		list = append(list, d)
+	}
+	// Deepest first, so that a parent is tried after its children.
+	sort.Slice(list, func(i, j int) bool { return strings.Count(list[i], "/") > strings.Count(list[j], "/") })
+	for _, d := range list {
+		os.Remove(filepath.Join(dir, filepath.FromSlash(d))) // fails, as it should, when not empty
+	}
+}
