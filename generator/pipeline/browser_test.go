@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -48,17 +49,28 @@ func htmlPages(t *testing.T, out string) []string {
 // consoleErrors collects what a page reports as errors: console.error
 // calls, uncaught exceptions and browser log errors such as failed loads.
 type consoleErrors struct {
-	mu   sync.Mutex
-	list []string
+	mu    sync.Mutex
+	list  []string
+	marks chan string // the marks take writes, as they come back
+	n     int
 }
+
+// markPrefix starts the console messages take writes to know that every
+// message before them arrived.
+const markPrefix = "planbook-test-mark-"
 
 // listen starts collecting the messages of the tab of ctx until ctx ends.
 func (c *consoleErrors) listen(ctx context.Context) {
+	c.marks = make(chan string, 1)
 	messages := chromedp.Console(ctx)
 	go func() {
 		for m, err := range messages {
 			if err != nil {
 				return
+			}
+			if m.Type == chromedp.ConsoleDebug && strings.HasPrefix(m.Text, markPrefix) {
+				c.marks <- m.Text
+				continue
 			}
 			if m.Type == chromedp.ConsoleError || m.IsException() {
 				c.mu.Lock()
@@ -69,8 +81,23 @@ func (c *consoleErrors) listen(ctx context.Context) {
 	}()
 }
 
-func (c *consoleErrors) take() []string {
-	time.Sleep(50 * time.Millisecond) // let messages of the page arrive
+// take returns the errors the page reported so far. It writes a mark to
+// the console and waits for it to come back: the browser sends messages
+// in order, so every earlier message has arrived by then.
+func (c *consoleErrors) take(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	c.n++
+	mark := markPrefix + strconv.Itoa(c.n)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`console.debug("`+mark+`"), true`)); err != nil {
+		t.Fatal(err)
+	}
+	for got := ""; got != mark; {
+		select {
+		case got = <-c.marks:
+		case <-ctx.Done():
+			t.Fatal("the console mark never came back")
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := c.list
@@ -131,7 +158,7 @@ func TestBrowserExampleSite(t *testing.T) {
 			t.Fatal(err)
 		}
 		charts += n
-		for _, e := range errs.take() {
+		for _, e := range errs.take(t, ctx) {
 			t.Errorf("%s: %s", page, e)
 		}
 		for _, h := range hrefs {
@@ -199,7 +226,7 @@ func TestBrowserFromDisk(t *testing.T) {
 	if svgs == 0 {
 		t.Error("no chart drawn when opened from disk")
 	}
-	for _, e := range errs.take() {
+	for _, e := range errs.take(t, ctx) {
 		t.Errorf("from disk: %s", e)
 	}
 }
