@@ -32,7 +32,8 @@ type Builder struct {
 	themeName  string
 	themeStale bool
 	pages      *site.Cache
-	last       *lastBuild // the last build that succeeded
+	last       *lastBuild      // the last build that succeeded
+	output     *publish.Folder // writes the output folder
 }
 
 // lastBuild is what a builder keeps of its last successful build.
@@ -269,7 +270,7 @@ func (b *Builder) write(s *build) error {
 	}
 	write := b.opts.Write
 	if write == nil {
-		write = publish.Publish
+		write = b.publish
 	}
 	if rep.Stats, err = write(rep.Out, old, s.files); err != nil {
 		return err

@@ -65,3 +65,16 @@ func outputProblem(site, out string, inside bool) string {
 	}
 	return ""
 }
+
+// publish writes files to the output folder out through a publish.Folder
+// kept for it, so that a kept builder (serve, benchmarks) writes what
+// changed while every write still swaps a whole folder in.
+func (b *Builder) publish(out string, _, files publish.Files) (publish.Stats, error) {
+	if b.output == nil || b.output.Out() != filepath.Clean(out) {
+		if b.output != nil {
+			b.output.Close()
+		}
+		b.output = publish.NewFolder(out)
+	}
+	return b.output.Publish(files)
+}

@@ -47,6 +47,9 @@ func (t *tree) remove() {
 // NewFolder returns a Folder that publishes to out.
 func NewFolder(out string) *Folder { return &Folder{out: filepath.Clean(out)} }
 
+// Out returns the output folder.
+func (f *Folder) Out() string { return f.out }
+
 // Publish replaces the output folder with files.
 func (f *Folder) Publish(files Files) (Stats, error) {
 	if exchangeWorks && f.current != nil && f.spare != nil && f.spare.files != nil && f.current.here() && f.spare.here() {
