@@ -259,21 +259,13 @@ func countRemoved(out string, old, files Files) int {
 	if old != nil {
 		return gone(old, files)
 	}
+	onDisk, _ := listFiles(out)
 	n := 0
-	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(out, p)
-		if err != nil {
-			return nil
-		}
-		rel = filepath.ToSlash(rel)
-		if _, ok := files[rel]; !ok && rel != Marker && !strings.HasPrefix(rel, ".") {
+	for name := range onDisk {
+		if _, ok := files[name]; !ok && !strings.HasPrefix(name, ".") {
 			n++
 		}
-		return nil
-	})
+	}
 	return n
 }
 
