@@ -2,12 +2,14 @@ package publish
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Folder publishes to one output folder again and again, as planbook serve
@@ -145,23 +147,43 @@ func (f *Folder) Close() {
 }
 
 // listFiles returns the slash paths of the files under dir, the marker
-// and other hidden files left out.
+// left out. It reads several folders at a time: a site has a folder per
+// region.
 func listFiles(dir string) (map[string]bool, error) {
+	var mu sync.Mutex
 	files := map[string]bool{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
+	var g errgroup.Group
+	g.SetLimit(writers)
+	var read func(rel string) error
+	read = func(rel string) error {
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
 		if err != nil {
 			return err
 		}
-		rel = filepath.ToSlash(rel)
-		if rel != Marker {
-			files[rel] = true
+		for _, e := range entries {
+			name := path.Join(rel, e.Name())
+			if !e.IsDir() {
+				if name != Marker {
+					mu.Lock()
+					files[name] = true
+					mu.Unlock()
+				}
+				continue
+			}
+			// Another goroutine reads the folder when one is free, else
+			// this one does (waiting for one could wait forever).
+			if !g.TryGo(func() error { return read(name) }) {
+				if err := read(name); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
-	})
+	}
+	err := read(".")
+	if werr := g.Wait(); err == nil {
+		err = werr
+	}
 	return files, err
 }
 
