@@ -133,7 +133,7 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 	}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
-	s.Rebuild(nil)
+	s.rebuild(nil)
 	close(s.built)
 	if ready != nil {
 		ready(siteURL(ln.Addr()))
@@ -141,7 +141,7 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 	for {
 		select {
 		case batch := <-w.batches:
-			s.Rebuild(batch)
+			s.rebuild(batch)
 		case err := <-w.errors:
 			fmt.Fprintf(s.cfg.Log, "watching: %v\n", err)
 		case err := <-serveErr:
@@ -164,7 +164,7 @@ func siteURL(addr net.Addr) string {
 }
 
 // stage is the builder's Write step: it checks the output folder and
-// keeps the new site for Rebuild, which shows it before writing it, and
+// keeps the new site for rebuild, which shows it before writing it, and
 // says what changed against what browsers show (old).
 func (s *Server) stage(out string, old, files publish.Files) (publish.Stats, error) {
 	if err := publish.Check(out); err != nil {
@@ -174,12 +174,12 @@ func (s *Server) stage(out string, old, files publish.Files) (publish.Stats, err
 	return publish.Compare(old, files), nil
 }
 
-// Rebuild builds the site after changes to the given files (nil: the
+// rebuild builds the site after changes to the given files (nil: the
 // first build), shows the result (the new site, or the errors of a failed
 // build), tells browsers to reload when what they see changed, and then
-// writes a new site to the output folder. It reports whether it told
-// browsers. Only one Rebuild runs at a time: Run's.
-func (s *Server) Rebuild(changed []string) bool {
+// writes a new site to the output folder. Only Run calls it, so one build
+// runs at a time.
+func (s *Server) rebuild(changed []string) {
 	start := time.Now()
 	s.staged = nil
 	s.builder.Changed(changed)
@@ -201,7 +201,7 @@ func (s *Server) Rebuild(changed []string) bool {
 			errs.Add(diag.Diagnostic{Level: diag.Error, File: s.cfg.Site, Message: err.Error()})
 		}
 	}
-	notify := s.show(rep, errs)
+	s.show(rep, errs)
 	if err != nil {
 		first := errs.Errors()
 		fmt.Fprintf(s.cfg.Log, "%s: build failed with %s in %d ms; the last good site stays on disk\n", what, plural(len(first), "error"), ms)
@@ -214,13 +214,12 @@ func (s *Server) Rebuild(changed []string) bool {
 	if s.afterBuild != nil {
 		s.afterBuild(changed)
 	}
-	return notify
 }
 
 // show puts a build's outcome before browsers: the staged site, or the
-// errors errs when not nil. It reports whether browsers were told to
-// reload.
-func (s *Server) show(rep *pipeline.Report, errs *diag.List) bool {
+// errors errs when not nil, and tells them to reload when what they show
+// changed.
+func (s *Server) show(rep *pipeline.Report, errs *diag.List) {
 	s.mu.Lock()
 	if rep.Result != nil {
 		s.title = rep.Result.Plan.Title
@@ -242,7 +241,6 @@ func (s *Server) show(rep *pipeline.Report, errs *diag.List) bool {
 	if notify {
 		s.hub.broadcast(strconv.Itoa(gen))
 	}
-	return notify
 }
 
 // write writes the site just shown to the output folder and logs the
