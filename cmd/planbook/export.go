@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -116,7 +115,7 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		stdout.Write(content)
 		return 0
 	}
-	if err := os.WriteFile(*out, content, 0o644); err != nil {
+	if err := publish.WriteFile(*out, content); err != nil {
 		fmt.Fprintf(stderr, "export failed: %v\n", err)
 		return 1
 	}
@@ -133,7 +132,7 @@ func writeFolder(dir string, files map[string][]byte, force bool, stdout, stderr
 		err = nil
 		for name, b := range files {
 			if err == nil {
-				err = os.WriteFile(filepath.Join(dir, name), b, 0o644)
+				err = publish.WriteFile(filepath.Join(dir, name), b)
 			}
 		}
 	}

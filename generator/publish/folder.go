@@ -187,32 +187,15 @@ func listFiles(dir string) (map[string]bool, error) {
 	return files, err
 }
 
-// replaceFile writes data as the file name under dir through a new file
-// and a rename: the old file may be a link to a file of the output, which
-// must not change.
+// replaceFile writes data as the file name under dir with WriteFile,
+// through a new file and a rename: the old file may be a link to a file of
+// the output, which must not change.
 func replaceFile(dir, name string, data []byte) error {
 	dst := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), ".planbook-"+filepath.Base(dst)+"-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return WriteFile(dst, data)
 }
 
 // removeEmptyDirs removes the folders under dir that held the files gone
