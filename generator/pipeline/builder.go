@@ -70,17 +70,17 @@ func (b *Builder) Changed(paths []string) {
 }
 
 // Build runs the whole pipeline: Load, Compute (narrowed to the audience
-// of Options.Regions), Render, Write. On any error it returns a
-// *diag.ListError (or the error of writing) and leaves the output folder
-// as it was.
+// of Options.Regions), Render, Write (to the output folder located and
+// checked before rendering). On any error it returns a *diag.ListError
+// (or the error of writing) and leaves the output folder as it was.
 func (b *Builder) Build() (*Report, error) {
-	return b.run(b.load, b.compute, b.scope, b.render, b.write)
+	return b.run(b.load, b.compute, b.scope, b.locate, b.render, b.write)
 }
 
 // Check runs the pipeline up to and including Render, and writes nothing:
 // it reports every error and warning a build would.
 func (b *Builder) Check() (*Report, error) {
-	return b.run(b.load, b.compute, b.scope, b.render)
+	return b.run(b.load, b.compute, b.scope, b.locate, b.render)
 }
 
 // build is one run of the pipeline: what each stage hands the next.
@@ -253,17 +253,12 @@ func (b *Builder) dataFiles(s *build) publish.Files {
 	return s.data
 }
 
-// write puts the rendered site in the output folder (Write): only the
-// files that changed since the last build when the builder made it, the
-// whole folder swapped in otherwise.
+// write puts the rendered site in the output folder (Write): a whole
+// folder swapped in, which a kept builder makes by bringing the folder its
+// last build swapped out up to date (see publish.Folder), or what
+// Options.Write does.
 func (b *Builder) write(s *build) error {
 	rep := s.rep
-	out, errs, err := outputFolder(b.opts.Site, b.opts.Out, rep.Result.Plan.Config, b.opts.Regions)
-	rep.Out = out
-	s.errs.Append(errs)
-	if err != nil || errs.HasErrors() {
-		return err
-	}
 	var old publish.Files
 	if last := b.last; last != nil && last.out == rep.Out {
 		old = last.files
@@ -272,6 +267,7 @@ func (b *Builder) write(s *build) error {
 	if write == nil {
 		write = b.publish
 	}
+	var err error
 	if rep.Stats, err = write(rep.Out, old, s.files); err != nil {
 		return err
 	}

@@ -10,6 +10,16 @@ import (
 	"planbook/generator/publish"
 )
 
+// locate works out the output folder and checks it (see outputFolder)
+// before anything is rendered, so that check reports a bad one as build
+// does.
+func (b *Builder) locate(s *build) error {
+	out, errs, err := outputFolder(b.opts.Site, b.opts.Out, s.rep.Result.Plan.Config, b.opts.Regions)
+	s.rep.Out = out
+	s.errs.Append(errs)
+	return err
+}
+
 // outputFolder returns the folder a build of the site folder site writes
 // to: out (planbook build -d) when given, else the output of planbook.toml,
 // relative to the site folder unless absolute, with the ids of a site for

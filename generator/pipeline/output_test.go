@@ -50,6 +50,9 @@ func TestOutputFolder(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("output = %q: %v", c.output, err)
 		}
+		if _, cerr := pipeline.NewBuilder(pipeline.Options{Site: dir}).Check(); cerr == nil || err == nil || cerr.Error() != err.Error() {
+			t.Errorf("output = %q: check says %v, build %v", c.output, cerr, err)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(elsewhere, "out")); !errors.Is(err, fs.ErrNotExist) {
 		t.Error("a refused output was written through the link")
