@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 
@@ -18,75 +17,86 @@ type Version struct {
 	Modified bool   // the site has changes not yet committed
 }
 
-// bookletPage is one region's printable booklet.
+// bookletPage is one region's printable booklet. What differs between
+// regions is in the page itself, the running header and footer included
+// (as attributes the shared style sheet reads), so that all booklets share
+// one style sheet.
 type bookletPage struct {
-	Region    *compute.Region
-	Name      string
-	Manager   string
-	Stage     string
-	Version   string
-	Cards     []card
-	Contents  []bookletSection
-	Sections  []bookletSection
-	Narrative template.HTML
-	Pages     []bookletSection // company narrative sections for the region
-	SignOff   []string         // who signs: the region manager, the sales director
-	PageCSS   string           // the booklet's own page rules (running header and footer)
+	Name     string
+	Manager  string // the manager's name, as the cover's "Manager" field shows it
+	Stage    string
+	Version  string
+	Head     string    // the running header: the plan's title and the region
+	Folio    [3]string // the running footer's words before, between and after the page counters
+	Sections []bookletSection
 }
 
-// bookletSection is a numbered part of a booklet.
+// bookletSection is a numbered part of a booklet, listed in its contents.
 type bookletSection struct {
 	ID      string
 	Number  int
 	Title   string
-	Charts  []chartView
-	Table   *Table
+	Break   bool // starts on a new page
+	Cards   []card
+	Figures []chartView
 	Content template.HTML
+	SignOff []string // the sign-off section: who signs
 }
 
-// booklet fills the data of regions/ID/booklet.html.
+// booklet fills the data of regions/ID/booklet.html: the cover, the
+// contents, the region's figures (each chart once, numbered), its
+// narrative and the company sections it takes part in, and a sign-off.
 func (b *builder) booklet(pd *pageData, reg *compute.Region) {
 	l := b.lang
 	pd.Title = l.Sprintf("booklet.title", reg.Name)
-	bp := &bookletPage{Region: reg, Name: reg.Name, Stage: l.T("stage." + reg.Stage), PageCSS: "booklet.css"}
-	if reg.Manager != "" {
-		bp.Manager = l.Sprintf("region.manager", reg.Manager)
-	}
-	bp.Version = b.versionText()
-	bp.Cards = b.regionCards(reg)
-
-	n := 0
-	add := func(id, title string, charts []chartView, table *Table, content template.HTML) {
-		if len(charts) == 0 && table == nil && content == "" {
+	bk := &bookletPage{Name: reg.Name, Manager: reg.Manager, Stage: l.T("stage." + reg.Stage), Version: b.versionText()}
+	bk.Head = b.r.Plan.Title + " · " + reg.Name
+	bk.Folio = folio(l.T("booklet.folio"))
+	figs := &bookletFigures{b: b, region: reg, shown: map[string]shownFigure{}}
+	add := func(s bookletSection) {
+		if len(s.Cards) == 0 && len(s.Figures) == 0 && s.Content == "" && s.SignOff == nil {
 			return
 		}
-		n++
-		bp.Sections = append(bp.Sections, bookletSection{ID: id, Number: n, Title: title, Charts: charts, Table: table, Content: content})
+		s.Number = len(bk.Sections) + 1
+		bk.Sections = append(bk.Sections, s)
 	}
-	add("targets", l.T("booklet.targets"), b.charts(reg, "quarters", "months"), nil, "")
-	add("channels", l.T("region.channels"), b.charts(reg, "channels"), nil, "")
-	add("products", l.T("chart.product-mix"), b.charts(reg, "products"), nil, "")
-	add("customers", l.T("chart.customers"), b.charts(reg, "customers"), nil, "")
-	items := b.items(reg)
-	var itemsTable *Table
-	if len(items) > 0 {
-		itemsTable = b.itemsTable(items)
+
+	summary := b.regionCards(reg)
+	ra := b.regionActual(reg.ID)
+	if ra != nil {
+		cards := b.actualsCards(&ra.Attainment, b.r.Plan.MonthLabel(b.r.Actuals.Through))
+		summary = append(summary, cards[1:]...) // attainment and projection
 	}
-	add("items", l.T("region.items"), nil, itemsTable, "")
+	add(bookletSection{ID: "summary", Title: l.T("booklet.part.summary"), Cards: summary})
+	add(bookletSection{ID: "targets", Title: l.T("booklet.part.targets"), Break: true, Figures: figs.charts("quarters", "months")})
+	add(bookletSection{ID: "mix", Title: l.T("booklet.part.mix"), Figures: figs.charts("products", "channels", "customers")})
+	if len(b.items(reg)) > 0 {
+		add(bookletSection{ID: "execution", Title: l.T("booklet.part.execution"), Figures: figs.charts("timeline")})
+	}
+	if ra != nil {
+		add(bookletSection{ID: "actuals", Title: l.T("booklet.part.actuals"), Figures: figs.charts("actuals")})
+	}
+	first := true // the plan's words start on a new page
 	if reg.Narrative != nil {
-		html := b.renderMarkdown(reg.Narrative)
-		add("narrative", l.T("region.narrative"), nil, nil, html)
+		add(bookletSection{ID: "narrative", Title: l.T("booklet.part.narrative"), Break: true, Content: figs.markdown(reg.Narrative)})
+		first = false
 	}
 	for _, pg := range b.r.Plan.Pages {
-		if !appliesTo(pg, reg.ID) {
-			continue
+		if appliesTo(pg, reg.ID) {
+			add(bookletSection{ID: "page-" + pg.Slug, Title: pg.Title, Break: first, Content: figs.markdown(pg)})
+			first = false
 		}
-		html := b.renderMarkdown(pg)
-		add("page-"+pg.Slug, pg.Title, nil, nil, html)
 	}
-	bp.Contents = bp.Sections
-	bp.SignOff = []string{l.T("booklet.sign.manager"), l.T("booklet.sign.director")}
-	pd.Booklet = bp
+	add(bookletSection{ID: "sign-off", Title: l.T("booklet.signoff"), SignOff: []string{l.T("booklet.sign.manager"), l.T("booklet.sign.director")}})
+	pd.Booklet = bk
+}
+
+// folio splits the running footer's text at its {page} and {pages}
+// counters.
+func folio(s string) [3]string {
+	before, rest, _ := strings.Cut(s, "{page}")
+	between, after, _ := strings.Cut(rest, "{pages}")
+	return [3]string{before, between, after}
 }
 
 // appliesTo reports whether a narrative page belongs in a region's
@@ -119,50 +129,4 @@ func (b *siteRenderer) versionText() string {
 		s += b.lang.T("booklet.modified")
 	}
 	return s
-}
-
-// bookletCSS is a booklet's page rules: A4, margins, and the running
-// header (plan title and region) and footer (page N of M) in the page
-// margins. They differ per region, so each booklet has its own file (a
-// style element would need 'unsafe-inline' in the pages' security policy).
-func (b *siteRenderer) bookletCSS(reg *compute.Region) []byte {
-	l := b.lang
-	header := cssString(b.r.Plan.Title + " · " + reg.Name)
-	var footer string
-	if l == "en" {
-		footer = `"Page " counter(page) " of " counter(pages)`
-	} else {
-		footer = `"第 " counter(page) " 页 / 共 " counter(pages) " 页"`
-	}
-	return []byte(fmt.Sprintf(`/* Page rules of this booklet: written by planbook for %s. */
-@page {
-  size: A4;
-  margin: 20mm 16mm 18mm 16mm;
-  @top-left { content: %s; font-size: 8pt; color: #5f6b7a; }
-  @bottom-center { content: %s; font-size: 8pt; color: #5f6b7a; }
-}
-@page :first {
-  @top-left { content: none; }
-  @bottom-center { content: none; }
-}
-`, strings.ReplaceAll(reg.ID, "*/", ""), header, footer))
-}
-
-// cssString quotes s as a CSS string.
-func cssString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\%x ", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

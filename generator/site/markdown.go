@@ -86,9 +86,15 @@ const chartToken = "PLANBOOKCHARTX"
 // file's name), so that several sections can share a booklet. Errors are
 // reported by the first page that renders the file.
 func (b *builder) renderMarkdown(pg *plan.Page) template.HTML {
+	return b.renderedOf(pg).html
+}
+
+// renderedOf returns a Markdown file rendered once per render and depth,
+// and counts its charts in the current page.
+func (b *builder) renderedOf(pg *plan.Page) renderedMarkdown {
 	rm := b.markdown.get(pg.File+"\x00"+b.root, func() renderedMarkdown {
 		mb := &builder{siteRenderer: b.siteRenderer, errs: b.errs, root: b.root, ids: map[string]int{}, idPrefix: fileID(pg.File)}
-		rm := renderedMarkdown{html: mb.convertMarkdown(pg)}
+		rm := mb.convertMarkdown(pg)
 		for id := range mb.ids {
 			rm.ids = append(rm.ids, id)
 		}
@@ -97,7 +103,7 @@ func (b *builder) renderMarkdown(pg *plan.Page) template.HTML {
 	for _, id := range rm.ids {
 		b.ids[id]++
 	}
-	return rm.html
+	return rm
 }
 
 // fileID turns a file's path into an id part: content/regions/east.md →
@@ -116,8 +122,9 @@ func fileID(file string) string {
 }
 
 // convertMarkdown resolves a page's shortcodes (values formatted, charts
-// built), then converts its Markdown. Errors name the file and line.
-func (b *builder) convertMarkdown(pg *plan.Page) template.HTML {
+// built), then converts its Markdown: the HTML with its charts, and in
+// pieces around them. Errors name the file and line.
+func (b *builder) convertMarkdown(pg *plan.Page) renderedMarkdown {
 	codes, perrs := ParseShortcodes(pg.Body)
 	for _, e := range perrs {
 		b.errorAt(pg, e.Line, e.Col, e.Message, e.Hint)
@@ -150,18 +157,32 @@ func (b *builder) convertMarkdown(pg *plan.Page) template.HTML {
 	if err := b.md.Convert([]byte(src.String()), &out); err != nil {
 		b.errorAt(pg, 1, 0, "rendering Markdown: "+err.Error(), "")
 	}
-	result := out.String()
+	var rm renderedMarkdown
+	rest := out.String()
+	var page strings.Builder
 	for i, c := range charts {
 		token := fmt.Sprintf("%s%04d", chartToken, i)
+		// A chart alone in its paragraph replaces the paragraph.
+		mc := markdownChart{view: b.chartView(c), block: true}
+		before, after, ok := strings.Cut(rest, "<p>"+token+"</p>")
+		if !ok {
+			before, after, _ = strings.Cut(rest, token)
+			mc.block = false
+		}
+		rm.parts = append(rm.parts, before)
+		rm.charts = append(rm.charts, mc)
+		rest = after
 		var buf bytes.Buffer
-		if err := b.theme.Page("page").ExecuteTemplate(&buf, "chart", b.chartView(c)); err != nil {
+		if err := b.theme.Page("page").ExecuteTemplate(&buf, "chart", mc.view); err != nil {
 			b.errorAt(pg, 1, 0, "rendering a chart: "+err.Error(), "")
 		}
-		// A chart alone in its paragraph replaces the paragraph.
-		result = strings.Replace(result, "<p>"+token+"</p>", buf.String(), 1)
-		result = strings.Replace(result, token, buf.String(), 1)
+		page.WriteString(before)
+		page.Write(buf.Bytes())
 	}
-	return template.HTML(result)
+	rm.parts = append(rm.parts, rest)
+	page.WriteString(rest)
+	rm.html = template.HTML(page.String())
+	return rm
 }
 
 // valueShortcode resolves {{< value "KEY" >}} to its formatted figure.

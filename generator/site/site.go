@@ -106,6 +106,16 @@ func (m *memo[K, V]) get(key K, f func() V) V {
 type renderedMarkdown struct {
 	html template.HTML
 	ids  []string // its charts' element ids
+	// parts and charts are the HTML in pieces, for booklets, which place
+	// its charts their own way: parts[i] comes before charts[i].
+	parts  []string
+	charts []markdownChart
+}
+
+// markdownChart is a chart placed in Markdown.
+type markdownChart struct {
+	view  chartView
+	block bool // alone in its paragraph
 }
 
 // job is one page to render.
@@ -122,15 +132,14 @@ func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.L
 	rd := &siteRenderer{r: r, lang: i18n.Lang(r.Plan.Config.Language), theme: th, md: newMarkdown(r.Plan.Config.UnsafeHTML), opts: o}
 	files := map[string][]byte{}
 	for name, data := range th.Assets {
-		files[name] = data
+		if !th.fonts.isFontFile(name) {
+			files[name] = data
+		}
 	}
 	o.Cache.start()
 	rd.figures()
 	rd.base, rd.regionBase = rd.inputs(), rd.regionInputs()
 	jobs := rd.jobs()
-	for _, reg := range r.Regions {
-		files["regions/"+reg.ID+"/booklet.css"] = rd.bookletCSS(reg)
-	}
 	// Render the pages on every core. Each page has a builder of its own,
 	// so the result does not depend on the order.
 	pages := make([][]byte, len(jobs))
@@ -152,6 +161,9 @@ func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.L
 	for i, j := range jobs {
 		files[j.path] = pages[i]
 		errs.Append(pageErrs[i])
+	}
+	for _, name := range th.fonts.used(files) {
+		files[name] = th.Assets[name]
 	}
 	return files, errs
 }
@@ -346,14 +358,16 @@ type chartView struct {
 	Title   string
 	Option  template.JS
 	Table   *Table
-	Height  int  // px, for charts that grow with their rows
-	Stacked bool // the table goes below the chart: it is too wide to sit beside it
+	Height  int    // px, for charts that grow with their rows
+	Stacked bool   // the table goes below the chart: it is too wide to sit beside it
+	Rows    int    // the rows of a chart that grows with them
+	Number  string // in a booklet, the figure's number: "图 3"
 }
 
 func (b *builder) chartView(c *Chart) chartView {
 	v := chartView{Name: c.Name, Region: c.Region, ID: c.ID, Title: c.Title, Option: c.Option, Table: c.Table}
 	if c.Rows > 0 {
-		v.Height = 60 + 30*c.Rows
+		v.Rows, v.Height = c.Rows, 60+30*c.Rows
 	}
 	v.Stacked = c.Rows > 0 || (c.Table != nil && (len(c.Table.Head) > 4 || len(c.Table.Rows) > 14))
 	return v

@@ -24,6 +24,9 @@ type Theme struct {
 	Assets map[string][]byte
 	// version is a hash of every file of the theme.
 	version [sha256.Size]byte
+	// fonts are the web fonts split by unicode-range, of which a site
+	// gets only the files its pages use.
+	fonts *fontFiles
 }
 
 type layer struct {
@@ -91,6 +94,7 @@ func LoadTheme(site fs.FS, dir string, builtin fs.FS) (*Theme, *diag.List) {
 			th.Assets[f] = data
 		}
 	}
+	th.fonts = findFonts(th.Assets)
 	return th, errs
 }
 

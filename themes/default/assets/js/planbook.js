@@ -33,8 +33,19 @@
         el.style.height = height + 'px';
       }
       var option = JSON.parse(source.textContent);
+      // Chart text in the page's font (a booklet's print font, which
+      // embeds in PDFs), not the chart library's default sans-serif.
+      option.textStyle = option.textStyle || {};
+      option.textStyle.fontFamily = option.textStyle.fontFamily || window.getComputedStyle(el).fontFamily;
       if (printing) {
         option.animation = false;
+        // No white halo around labels on paper: PDF printers turn
+        // outlined text into unnamed Type 3 fonts.
+        (option.series || []).forEach(function (series) {
+          series.label = series.label || {};
+          series.label.textBorderColor = 'none';
+          series.label.textBorderWidth = 0;
+        });
       }
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(option);
