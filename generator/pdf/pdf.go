@@ -1,6 +1,12 @@
 // Package pdf prints a built site's region booklets to PDF files with
 // headless Chromium: A4 pages as the booklet's style sheet lays them out,
-// charts drawn as SVG, and the fonts the pages use embedded.
+// charts drawn as SVG, the fonts the pages use embedded, bookmarks for the
+// headings, and the page numbers of the contents filled in.
+//
+// The booklet pages hold no script of their own for this (their security
+// policy allows none inline): the printer prints a booklet once, reads the
+// pages of its headings from the PDF's bookmarks, writes them into the
+// page's contents through the DevTools protocol, and prints it again.
 package pdf
 
 import (
@@ -12,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/sync/errgroup"
 
 	"planbook/generator/publish"
 	"planbook/internal/browser"
@@ -24,58 +31,75 @@ type Job struct {
 	PDF    string // path of regions/ID/booklet.pdf
 }
 
-// ready is true once every chart of the page is drawn and the fonts are
-// loaded: then the page prints complete.
-const ready = `document.readyState === 'complete' && document.fonts.status === 'loaded' &&
-Array.from(document.querySelectorAll('[data-chart]')).every(el => el.querySelector('svg'))`
-
 // Print prints every job with the browser at chrome, at most parallel at a
-// time, and calls progress after each booklet. Each worker runs a browser
-// of its own (one browser prints its tabs one after the other), so
-// booklets really print side by side. Each PDF is written whole or not at
-// all.
+// time, and calls progress after each booklet. Each of the parallel
+// printers has a browser of its own (one browser lays out and prints its
+// tabs one after the other), kept for the next booklet. Printing stops at
+// the first error, which Print returns. Each PDF is written whole or not
+// at all.
 func Print(ctx context.Context, chrome string, jobs []Job, parallel int, progress func(done int, j Job, elapsed time.Duration)) error {
-	if parallel < 1 {
-		parallel = 1
-	}
-	if parallel > len(jobs) {
-		parallel = len(jobs)
-	}
+	parallel = max(1, min(parallel, len(jobs)))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(parallel)
+	idle := make(chan context.Context, parallel) // started browsers not printing now
 	var (
 		mu    sync.Mutex
 		done  int
-		first error
-		wg    sync.WaitGroup
+		stops []context.CancelFunc
 	)
-	queue := make(chan Job)
-	for w := 0; w < parallel; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			bctx, stop := browser.Start(ctx, chrome)
-			defer stop()
-			for j := range queue {
-				start := time.Now()
-				err := printOne(bctx, j)
+	defer func() {
+		for _, stop := range stops {
+			stop()
+		}
+	}()
+	for _, j := range jobs {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err // an earlier booklet failed
+			}
+			var bctx context.Context
+			select {
+			case bctx = <-idle:
+			default:
+				var stop context.CancelFunc
+				bctx, stop = browser.Start(ctx, chrome)
 				mu.Lock()
-				if err != nil && first == nil {
-					first = fmt.Errorf("printing the booklet of %s: %w", j.Region, err)
-				}
-				done++
-				if err == nil && progress != nil {
-					progress(done, j, time.Since(start))
-				}
+				stops = append(stops, stop)
 				mu.Unlock()
 			}
-		}()
+			defer func() { idle <- bctx }()
+			start := time.Now()
+			if err := printOne(bctx, j); err != nil {
+				return fmt.Errorf("printing the booklet of %s: %w", j.Region, err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			done++
+			if progress != nil {
+				progress(done, j, time.Since(start))
+			}
+			return nil
+		})
 	}
-	for _, j := range jobs {
-		queue <- j
-	}
-	close(queue)
-	wg.Wait()
-	return first
+	return g.Wait()
 }
+
+// ready is true once every chart of the page is drawn.
+const ready = `document.readyState === 'complete' &&
+Array.from(document.querySelectorAll('[data-chart]')).every(el => el.querySelector('svg'))`
+
+// fontsLoaded lays the page out and waits for the fonts its text needs,
+// the running header and footer's text included (the words in the html
+// element's data attributes, which only the page margins show).
+const fontsLoaded = `(async () => {
+  const root = document.documentElement;
+  const margins = root.getAttributeNames().filter(a => a.startsWith('data-')).map(a => root.getAttribute(a)).join('') + '0123456789';
+  const family = getComputedStyle(root).fontFamily;
+  await document.fonts.load('400 10px ' + family, margins);
+  document.body.getBoundingClientRect();
+  await document.fonts.ready;
+  return document.fonts.status;
+})()`
 
 // printOne prints one booklet in a new tab.
 func printOne(bctx context.Context, j Job) error {
@@ -95,13 +119,21 @@ func printOne(bctx context.Context, j Job) error {
 	); err != nil {
 		return err
 	}
-	data, err := chromedp.Run(tab, chromedp.PrintToPDF(
-		chromedp.PDFPreferCSSPageSize(),
-		chromedp.PDFPrintBackground(),
-		chromedp.PDFOutlineAndTagged(),
-	))
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[string](fontsLoaded, chromedp.EvalAwaitPromise)); err != nil {
+		return fmt.Errorf("loading the fonts: %w", err)
+	}
+	data, err := printNumbered(tab)
 	if err != nil {
 		return err
 	}
 	return publish.WriteFile(j.PDF, data)
+}
+
+// printPDF prints the page in tab as it is now.
+func printPDF(tab context.Context) ([]byte, error) {
+	return chromedp.Run(tab, chromedp.PrintToPDF(
+		chromedp.PDFPreferCSSPageSize(),
+		chromedp.PDFPrintBackground(),
+		chromedp.PDFOutlineAndTagged(),
+	))
 }
