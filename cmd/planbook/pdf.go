@@ -35,8 +35,9 @@ With --region, the site is built for that region's audience only, as
 planbook build --region does (by default into OUT-ID, e.g. public-east),
 and the booklet printed from it shows nothing of the other regions.
 
-The browser is found on PATH (chromium, chromium-browser, google-chrome,
-chrome) or given by PLANBOOK_CHROME.
+The browser is found on PATH (chromium-headless-shell, which prints
+fastest, then chromium, chromium-browser, google-chrome, chrome) or given
+by PLANBOOK_CHROME. Printing needs Chromium or Chrome 133 or later.
 
 Flags:
   -s SITE       the site folder (default: the current folder)
@@ -61,7 +62,7 @@ func runPDF(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if *region != "" && !regionFlag(stderr, "pdf", *region) {
 		return 2
 	}
-	chrome, err := browser.Find()
+	chrome, err := browser.FindPrinter()
 	if err != nil {
 		fmt.Fprintf(stderr, "pdf: %v\n", err)
 		return 1
