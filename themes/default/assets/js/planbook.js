@@ -38,19 +38,34 @@
       option.textStyle = option.textStyle || {};
       option.textStyle.fontFamily = option.textStyle.fontFamily || window.getComputedStyle(el).fontFamily;
       if (printing) {
-        option.animation = false;
-        // No white halo around labels on paper: PDF printers turn
-        // outlined text into unnamed Type 3 fonts.
-        (option.series || []).forEach(function (series) {
-          series.label = series.label || {};
-          series.label.textBorderColor = 'none';
-          series.label.textBorderWidth = 0;
-        });
+        forPaper(option);
       }
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(option);
       charts.push(chart);
     }
+  }
+
+  // forPaper changes a chart's option for a page made for paper (a
+  // booklet): no animation, every category labelled (a printed chart
+  // cannot show the others on hover), labels wrapped rather than cut,
+  // and no white halo around labels, which PDF printers turn into
+  // unnamed Type 3 fonts.
+  function forPaper(option) {
+    option.animation = false;
+    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+      if (axis.type === 'category') {
+        axis.axisLabel = Object.assign({ interval: 0, fontSize: 10 }, axis.axisLabel);
+      }
+    });
+    [].concat(option.series || []).forEach(function (series) {
+      series.label = series.label || {};
+      series.label.textBorderColor = 'none';
+      series.label.textBorderWidth = 0;
+      if (series.type === 'pie') {
+        series.label.overflow = 'break';
+      }
+    });
   }
 
   function resize() {
