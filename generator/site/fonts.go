@@ -27,6 +27,18 @@ type fontFiles struct {
 	sets  [][]int
 	wide  []wideRange // groups of the characters above
 	files map[string]bool
+
+	// scanned remembers each page's groups from the last render: a page
+	// that a page cache gave back unchanged (the same bytes in memory) is
+	// not read again.
+	mu      sync.Mutex
+	scanned map[string]scannedPage
+}
+
+// scannedPage is a page read for its characters.
+type scannedPage struct {
+	data   []byte
+	groups []bool
 }
 
 // fontGroup is the files of one unicode-range.
@@ -152,44 +164,50 @@ func (ff *fontFiles) isFontFile(name string) bool {
 }
 
 // used returns the font files that the pages need: every page that names
-// one of the fonts' style sheets is read for its characters, on all cores.
+// one of the fonts' style sheets is read for its characters, on all cores
+// (pages unchanged since the last render excepted).
 func (ff *fontFiles) used(files map[string][]byte) []string {
 	if ff == nil {
 		return nil
 	}
-	var pages [][]byte
+	ff.mu.Lock()
+	defer ff.mu.Unlock()
+	scanned := map[string]scannedPage{}
+	var todo []string
 	for name, data := range files {
-		if path.Ext(name) == ".html" && ff.links(data) {
-			pages = append(pages, data)
+		if path.Ext(name) != ".html" || len(data) == 0 || !ff.links(data) {
+			continue
 		}
+		if old, ok := ff.scanned[name]; ok && len(old.data) == len(data) && &old.data[0] == &data[0] {
+			scanned[name] = old
+			continue
+		}
+		scanned[name] = scannedPage{data: data, groups: make([]bool, len(ff.groups))}
+		todo = append(todo, name)
 	}
-	if len(pages) == 0 {
-		return nil
-	}
-	seen := make([]bool, len(ff.groups))
-	var mu sync.Mutex
 	var wg sync.WaitGroup
-	next := make(chan []byte)
-	for range workers(len(pages)) {
+	next := make(chan scannedPage)
+	for range workers(len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			mine := make([]bool, len(ff.groups))
-			for page := range next {
-				ff.scan(page, mine)
+			for sp := range next {
+				ff.scan(sp.data, sp.groups)
 			}
-			mu.Lock()
-			for g, ok := range mine {
-				seen[g] = seen[g] || ok
-			}
-			mu.Unlock()
 		}()
 	}
-	for _, p := range pages {
-		next <- p
+	for _, name := range todo {
+		next <- scanned[name]
 	}
 	close(next)
 	wg.Wait()
+	ff.scanned = scanned
+	seen := make([]bool, len(ff.groups))
+	for _, sp := range scanned {
+		for g, ok := range sp.groups {
+			seen[g] = seen[g] || ok
+		}
+	}
 	var out []string
 	for g, ok := range seen {
 		if ok {
