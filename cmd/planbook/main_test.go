@@ -15,7 +15,7 @@ import (
 )
 
 // copySite copies the bundled example site into a temporary folder.
-func copySite(t *testing.T) string { return sitetest.Example(t, "../..") }
+func copySite(t testing.TB) string { return sitetest.Example(t, "../..") }
 
 func runCmd(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer

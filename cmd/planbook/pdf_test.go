@@ -107,9 +107,11 @@ func TestPDFBooklets(t *testing.T) {
 }
 
 // TestPDFBookletEnglish prints a booklet of the example in English: its
-// footer, language and fonts follow the site's language.
+// footer, language and fonts follow the site's language. It prints with
+// the full browser (pdf prefers the headless shell, which prints the
+// example's booklets in the test above when it is installed).
 func TestPDFBookletEnglish(t *testing.T) {
-	browser.ForTest(t)
+	t.Setenv("PLANBOOK_CHROME", browser.ForTest(t))
 	site := copySite(t)
 	if err := os.WriteFile(filepath.Join(site, "planbook.toml"), []byte("language = \"en\"\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -388,5 +390,22 @@ func TestPDFWithoutBrowser(t *testing.T) {
 	code, _, stderr = runCmd("pdf", "-s", "../..")
 	if code != 1 || !strings.Contains(stderr, "apt-get install -y chromium") {
 		t.Errorf("without a browser on PATH: exit %d: %s", code, stderr)
+	}
+}
+
+// BenchmarkPDF prints the example's four booklets, the site built before
+// the first: the wall time of planbook pdf (docs/performance.md).
+//
+//	go test ./cmd/planbook -run '^$' -bench PDF -benchtime 1x -count 5
+func BenchmarkPDF(b *testing.B) {
+	browser.ForTest(b)
+	site := copySite(b)
+	if code, stdout, stderr := runCmd("build", "-s", site); code != 0 {
+		b.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	}
+	for b.Loop() {
+		if code, stdout, stderr := runCmd("pdf", "-s", site); code != 0 {
+			b.Fatalf("pdf exited %d:\n%s%s", code, stdout, stderr)
+		}
 	}
 }
