@@ -78,6 +78,10 @@ func printNumbered(tab context.Context) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the headings: %w", err)
 	}
+	wanted, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('[data-page-of]'), el => el.getAttribute('data-page-of'))`))
+	if err != nil {
+		return nil, err
+	}
 	numbers := map[string]string{}
 	for _, h := range hs {
 		numbers[h.ID] = placeholder
@@ -97,6 +101,11 @@ func printNumbered(tab context.Context) ([]byte, error) {
 		got, err := headingPages(data, hs)
 		if err != nil {
 			return nil, err
+		}
+		for _, id := range wanted {
+			if _, ok := got[id]; !ok {
+				return nil, fmt.Errorf("no bookmark of the PDF is the heading of #%s, whose page the booklet shows", id)
+			}
 		}
 		if i > 0 && maps.Equal(got, filled) {
 			return data, nil
