@@ -12,13 +12,11 @@ func init() {
 		"booklet.figure":         {"zh-CN": "图 %d", "en": "Figure %d"},
 		// A chart that a narrative places and the booklet shows elsewhere:
 		// the region's version of it, or the same chart shown earlier.
-		"booklet.figure-ref":        {"zh-CN": "本大区的对应图表见图 %d", "en": "This region's version of the chart is Figure %d"},
-		"booklet.figure-ref.same":   {"zh-CN": "该图表见图 %d", "en": "The chart is Figure %d"},
-		"booklet.figure-ref.page":   {"zh-CN": ",第 {page} 页。", "en": ", on page {page}."},
-		"booklet.figure-ref.nopage": {"zh-CN": "。", "en": "."},
+		"booklet.figure-ref":      {"zh-CN": "本大区的对应图表见图 %d", "en": "This region's version of the chart is Figure %d"},
+		"booklet.figure-ref.same": {"zh-CN": "该图表见图 %d", "en": "The chart is Figure %d"},
+		"booklet.figure-ref.page": {"zh-CN": ",第 {page} 页。", "en": ", on page {page}."},
 		// The running footer: {page} and {pages} are the page counters.
 		"booklet.folio": {"zh-CN": "第 {page} 页 / 共 {pages} 页", "en": "Page {page} of {pages}"},
-		"booklet.page":  {"zh-CN": "页码", "en": "Page"},
 	} {
 		catalog[k] = v
 	}

@@ -117,8 +117,6 @@ func init() {
 		"booklet.modified":         {"zh-CN": " · 含未提交的修改", "en": " · with changes not yet committed"},
 		"booklet.unversioned":      {"zh-CN": "未标注版本", "en": "unversioned"},
 		"booklet.contents":         {"zh-CN": "目录", "en": "Contents"},
-		"booklet.summary":          {"zh-CN": "目标概要", "en": "Summary"},
-		"booklet.targets":          {"zh-CN": "季度与月度目标", "en": "Quarterly and monthly targets"},
 		"booklet.signoff":          {"zh-CN": "签字确认", "en": "Sign-off"},
 		"booklet.signoff.text":     {"zh-CN": "以上目标与执行计划经双方确认。", "en": "The targets and plan above are agreed by:"},
 		"booklet.role":             {"zh-CN": "职务", "en": "Role"},
