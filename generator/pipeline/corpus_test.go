@@ -42,7 +42,7 @@ func section(ar *txtar.Archive, name string) *txtar.File {
 // positioned matches a diagnostic's first line: a file with its line and
 // column, a file alone for a problem of the whole file (a missing plan, a
 // bad file name), or a folder for errors with no single line.
-var positioned = regexp.MustCompile(`^(content/[^:]+\.(toml|md)(:\d+(:\d+)?)?|content/actuals/[^:]+\.csv:\d+(:\d+)?|content/regions/|planbook\.toml:\d+(:\d+)?): `)
+var positioned = regexp.MustCompile(`^(content/[^:]+\.(toml|md)(:\d+(:\d+)?)?|content/(actuals/[^:]+|people)\.csv:\d+(:\d+)?|content/regions/|planbook\.toml:\d+(:\d+)?): `)
 
 // TestBadInputs loads every broken site under testdata/bad and compares
 // the errors planbook prints with the archive's "expect" section. Every

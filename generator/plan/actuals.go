@@ -2,7 +2,6 @@ package plan
 
 import (
 	"crypto/sha256"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -26,9 +25,9 @@ const ActualsDir = "content/actuals"
 func IsTOML(name string) bool { return strings.HasSuffix(name, ".toml") }
 
 // IsFigures reports whether a site file is an input of the computed
-// figures: a TOML file or an actuals file.
+// figures: a TOML file, the roster or an actuals file.
 func IsFigures(name string) bool {
-	return IsTOML(name) || strings.HasPrefix(name, ActualsDir+"/")
+	return IsPlanInput(name) || strings.HasPrefix(name, ActualsDir+"/")
 }
 
 // Actual is one row of an actuals file: revenue booked in one month, in
@@ -59,11 +58,6 @@ func (a *Actual) Revenue() *big.Rat { return big.NewRat(a.Micro, MicroScale) }
 
 // ActualsColumns are the columns of the header row of an actuals file.
 var ActualsColumns = []string{"month", "region", "product", "channel", "customer", "revenue"}
-
-// maxRowErrors bounds the errors reported for the rows of one actuals
-// file: a file with one mistake made on every row says so once, not a
-// thousand times.
-const maxRowErrors = 20
 
 // decodedActuals is an actuals file as read: its rows and diagnostics, and
 // the texts they were read from.
@@ -123,54 +117,23 @@ func (l *Loader) loadActuals(fsys fs.FS, p *Plan, errs *diag.List) {
 // ReadActuals reads the text of one actuals file of plan p, reporting
 // every problem in errs with its line and column.
 func ReadActuals(p *Plan, file, text string, errs *diag.List) []*Actual {
-	a := &actualsReader{p: p, file: file, errs: errs}
+	a := &actualsReader{p: p, csvFile: csvFile{file: file, errs: errs}}
 	return a.read(text)
 }
 
 type actualsReader struct {
+	csvFile
 	p           *Plan
-	file        string
-	errs        *diag.List
 	first, last string              // the fiscal year's first and last months, as 2024-01
 	channels    map[string][]string // channel ids by region id
-	rowErrs     int                 // errors reported for rows
-	skipped     int                 // errors beyond maxRowErrors, counted only
-	// skippedLine is the line of the first of them.
-	skippedLine int
-}
-
-func (a *actualsReader) errorAt(line, col int, hint, format string, args ...any) {
-	a.errs.Add(diag.Diagnostic{Level: diag.Error, File: a.file, Line: line, Col: col,
-		Message: fmt.Sprintf(format, args...), Hint: hint})
-}
-
-// rowError reports an error in a data row, up to maxRowErrors of them.
-func (a *actualsReader) rowError(line, col int, hint, format string, args ...any) {
-	a.rowErrs++
-	if a.rowErrs > maxRowErrors {
-		if a.skipped == 0 {
-			a.skippedLine = line
-		}
-		a.skipped++
-		return
-	}
-	a.errorAt(line, col, hint, format, args...)
 }
 
 func (a *actualsReader) read(text string) []*Actual {
-	r := csv.NewReader(strings.NewReader(text))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if errors.Is(err, io.EOF) {
-		a.errorAt(1, 0, "the first row names the columns: "+strings.Join(ActualsColumns, ","),
-			"empty actuals file: it needs its header row")
+	r, header, ok := a.start(text, "actuals", ActualsColumns)
+	if !ok {
 		return nil
 	}
-	if err != nil {
-		a.csvError(err)
-		return nil
-	}
-	cols, ok := a.header(r, header)
+	cols, ok := a.header(r, header, ActualsColumns, ActualsColumns)
 	if !ok {
 		return nil
 	}
@@ -216,7 +179,7 @@ func (a *actualsReader) read(text string) []*Actual {
 		v, col := field("region")
 		reg := regions[v]
 		if reg == nil {
-			a.unknownRegion(v, line, col)
+			a.unknownRegion(a.p, v, line, col)
 			good = false
 		}
 		row.Region = v
@@ -245,50 +208,8 @@ func (a *actualsReader) read(text string) []*Actual {
 			out = append(out, row)
 		}
 	}
-	if a.skipped > 0 {
-		a.errorAt(a.skippedLine, 0, "fix the errors above first: the same mistake is often made on every row",
-			"%d more errors from this line on, not shown", a.skipped)
-	}
+	a.finish()
 	return out
-}
-
-// header maps each column name to its index, reporting unknown, repeated
-// and missing columns.
-func (a *actualsReader) header(r *csv.Reader, header []string) (map[string]int, bool) {
-	cols := map[string]int{}
-	ok := true
-	hint := "the header row is " + strings.Join(ActualsColumns, ",") + " (in any order)"
-	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(h))
-		_, col := r.FieldPos(i)
-		switch {
-		case !slices.Contains(ActualsColumns, name):
-			a.errorAt(1, col, hint, "unknown column %q%s", h, diag.DidYouMean(name, ActualsColumns))
-			ok = false
-		case hasKey(cols, name):
-			a.errorAt(1, col, hint, "column %q appears twice", name)
-			ok = false
-		default:
-			cols[name] = i
-		}
-	}
-	for _, name := range ActualsColumns {
-		if !hasKey(cols, name) && ok {
-			a.errorAt(1, 1, hint, "missing column %q", name)
-			ok = false
-		}
-	}
-	return cols, ok
-}
-
-func (a *actualsReader) csvError(err error) {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		a.errorAt(pe.Line, pe.Column, `a value with a comma or a quote is written in double quotes, and a quote inside it is doubled: "a ""b"", c"`,
-			"not a valid CSV row: %v", pe.Err)
-		return
-	}
-	a.errorAt(0, 0, "", "cannot read: %v", err)
 }
 
 // month reads a month written as 2024-03 into row.Month, the month's place
@@ -314,30 +235,6 @@ func (a *actualsReader) month(v string, line, col int, row *Actual) bool {
 	}
 	row.Month = i
 	return true
-}
-
-func (a *actualsReader) unknownRegion(v string, line, col int) {
-	ids := make([]string, len(a.p.Regions))
-	for i, reg := range a.p.Regions {
-		ids[i] = reg.ID
-		if v != "" && (v == reg.Name || v == strings.TrimSuffix(reg.Name, "大区")) {
-			a.rowError(line, col, "the region column holds the region's id, its file name without .toml",
-				"region %q is a name: write its id %q", v, reg.ID)
-			return
-		}
-	}
-	if v == "" {
-		a.rowError(line, col, "every row names its region's id", "row has no region")
-		return
-	}
-	if a.p.unread[v] {
-		return // its region file is reported
-	}
-	hint := "region ids: " + diag.IDs(ids)
-	if len(ids) == 0 {
-		hint = "the plan has no regions yet: add content/regions/ID.toml"
-	}
-	a.rowError(line, col, hint, "unknown region %q%s", v, diag.DidYouMean(v, ids))
 }
 
 // channel reports whether id is a channel of reg, reporting it otherwise.
@@ -456,9 +353,4 @@ func digits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-func hasKey(m map[string]int, k string) bool {
-	_, ok := m[k]
-	return ok
 }

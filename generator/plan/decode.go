@@ -341,6 +341,19 @@ func (t *table) missing(key string) {
 	t.src.errorf(t.path, hint, "%s has no %s", t.what(), key)
 }
 
+// boolean returns a true or false value; false when absent or wrong.
+func (t *table) boolean(key string) bool {
+	v, ok := t.get(key)
+	if !ok {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		t.typeError(key, "true or false", v)
+	}
+	return b
+}
+
 // enum returns a text value that must be one of allowed.
 func (t *table) enum(key string, required bool, allowed ...string) string {
 	s := t.str(key, required)

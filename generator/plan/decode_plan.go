@@ -79,6 +79,7 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 	for _, kt := range t.tables("kpis") {
 		p.KPIs = append(p.KPIs, decodeKPI(kt))
 	}
+	decodePeopleSettings(p, t.sub("people"))
 	decodeItems(p, t, "")
 	t.done()
 }

@@ -73,6 +73,9 @@ func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
 		r.Channels = append(r.Channels, c)
 	}
 	checkSplit(errs, Members(r.Channels), "channel", r.ChannelsPos)
+	r.Overassign = t.ratio("overassign", factorRatio, false)
+	r.OverassignPos = src.pos("overassign")
+	decodeTeams(r, t, errs)
 	decodeItems(p, t, id)
 	t.done()
 	return r

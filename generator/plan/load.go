@@ -31,13 +31,14 @@ func Load(fsys fs.FS) (*Plan, *diag.List) { return NewLoader().Load(fsys) }
 
 // Loader loads the plan of one site again and again, as planbook serve
 // does: a region file is decoded again only when its text, or the plan
-// file it refers to, changed; an actuals file only when it or a TOML file
-// changed. The plans it returns share what the regions that did not
-// change hold (their channels, mixes, items), which nobody may modify;
-// each plan has its own Region values.
+// file it refers to, changed; an actuals file or the roster only when it
+// or a TOML file changed. The plans it returns share what the regions that
+// did not change hold (their channels, mixes, teams, items), which nobody
+// may modify; each plan has its own Region values.
 type Loader struct {
 	regions map[string]*decodedRegion
 	actuals map[string]*decodedActuals
+	people  *decodedPeople
 }
 
 // decodedRegion is a region file as decoded: the region, the items it
@@ -86,6 +87,7 @@ func (l *Loader) Load(fsys fs.FS) (*Plan, *diag.List) {
 	}
 	l.loadRegions(fsys, p, errs)
 	l.loadActuals(fsys, p, errs)
+	l.loadPeople(fsys, p, errs)
 	loadPages(fsys, p, errs)
 	validate(p, errs)
 	return p, errs
@@ -174,13 +176,8 @@ func loadConfig(fsys fs.FS, p *Plan, errs *diag.List) Config {
 	if s := t.str("base_path", false); s != "" {
 		c.BasePath = s
 	}
-	if v, ok := t.get("unsafe_html"); ok {
-		if b, isBool := v.(bool); isBool {
-			c.UnsafeHTML = b
-		} else {
-			t.typeError("unsafe_html", "true or false", v)
-		}
-	}
+	c.UnsafeHTML = t.boolean("unsafe_html")
+	c.PeoplePages = t.boolean("people_pages")
 	t.done()
 	return c
 }

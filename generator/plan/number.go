@@ -194,6 +194,7 @@ const (
 	shareRatio  ratioKind = iota // 0..1
 	growthRatio                  // ≥ -1, may be above 1
 	anyRatio                     // any value (a KPI may be a point change)
+	factorRatio                  // 0..1, not a share: an over-assignment, a ramp factor
 )
 
 // ratio returns a ratio written as a fraction (0.15) or a percent string
@@ -247,17 +248,21 @@ func (s *source) ratioValue(path, name string, v any, kind ratioKind) *big.Rat {
 		r = n
 	}
 	switch kind {
-	case shareRatio:
+	case shareRatio, factorRatio:
+		what, form := "a share is", "shares are fractions of 1 or percentages"
+		if kind == factorRatio {
+			what, form = name+" is", name+" is a fraction of 1 or a percentage"
+		}
 		if r.Sign() < 0 {
-			s.errorf(path, "a share is between 0% and 100%", "%s must not be negative (found %s)", name, formatRatio(r, percent))
+			s.errorf(path, what+" between 0% and 100%", "%s must not be negative (found %s)", name, formatRatio(r, percent))
 			return nil
 		}
 		if r.Cmp(big.NewRat(1, 1)) > 0 {
 			if percent {
-				s.errorf(path, "a share is at most 100%", "%s %s is above 100%%", name, formatRatio(r, true))
+				s.errorf(path, what+" at most 100%", "%s %s is above 100%%", name, formatRatio(r, true))
 			} else {
 				frac := new(big.Rat).Quo(r, big.NewRat(100, 1))
-				s.errorf(path, fmt.Sprintf(`shares are fractions of 1 or percentages: %s or "%s%%"`, numfmt.Exact(frac), numfmt.Exact(r)),
+				s.errorf(path, fmt.Sprintf(`%s: %s or "%s%%"`, form, numfmt.Exact(frac), numfmt.Exact(r)),
 					"%s %s is above 1 (did you mean %s?)", name, numfmt.Exact(r), numfmt.Exact(frac))
 			}
 			return nil

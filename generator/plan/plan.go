@@ -1,7 +1,8 @@
 // Package plan holds the typed sales plan and its loading: it reads a site's
-// planbook.toml, content/plan.toml, content/regions/*.toml and the front
-// matter of its Markdown files, and checks them against plan format v1,
-// collecting every problem with its file and line.
+// planbook.toml, content/plan.toml, content/regions/*.toml, the roster
+// content/people.csv, the actuals and the front matter of its Markdown
+// files, and checks them against plan format v2, collecting every problem
+// with its file and line.
 //
 // It does no arithmetic beyond validation: the breakdowns are computed
 // elsewhere from the Plan it returns.
@@ -46,6 +47,13 @@ type Plan struct {
 	// before the year starts.
 	Actuals      []*Actual
 	ActualsFiles []string
+
+	// People is plan.toml's [people] table: the ramp of new hires and the
+	// defaults of over-assignment and balance.
+	People PeopleSettings
+	// Roster is content/people.csv; nil when the site has none (then no
+	// person gets a quota).
+	Roster *Roster
 
 	// Pos of the parts that errors without a single line point to.
 	ProductsPos  diag.Pos
@@ -105,6 +113,9 @@ type Config struct {
 	OutputPos  diag.Pos // where Output is set; no file when it is the default
 	BasePath   string
 	UnsafeHTML bool
+	// PeoplePages publishes individual quotas on the site; without it the
+	// site and its data files show team totals and head counts only.
+	PeoplePages bool
 }
 
 // Baseline is last year's actuals.
@@ -222,7 +233,15 @@ type Region struct {
 	CustomerCounts map[string]int64
 	Channels       []*Channel
 	ChannelsPos    diag.Pos
-	Narrative      *Page // content/regions/ID.md, or nil
+	// Overassign is what the region's people carry beyond its target, as a
+	// ratio; nil when the region does not set it.
+	Overassign    *big.Rat
+	OverassignPos diag.Pos
+	// Teams split the region's target (by its Fit); none means one
+	// implicit team, the region itself.
+	Teams     []*Team
+	TeamsPos  diag.Pos
+	Narrative *Page // content/regions/ID.md, or nil
 }
 
 // Channel is a sales channel of one region.
@@ -295,6 +314,9 @@ type Date struct {
 	Month time.Month
 	Day   int
 }
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d == Date{} }
 
 // String formats d as 2024-03-10.
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
