@@ -64,7 +64,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if r != nil {
 		fmt.Fprintln(stdout, "Checks:")
 		l := i18n.Lang(r.Plan.Config.Language)
-		for _, c := range r.Checks {
+		for _, c := range r.NamedChecks() {
 			fmt.Fprintf(stdout, "  %-8s %-24s %s\n", c.Level, c.Code, diag.Visible(l.Format(c.Message())))
 			switch c.Level {
 			case "warning":

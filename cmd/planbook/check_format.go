@@ -71,7 +71,7 @@ func checkJSON(w io.Writer, r *compute.Result, errs *diag.List) int {
 	}{Errors: jsonDiagnostics(errs.Errors()), Warnings: jsonDiagnostics(errs.Warnings()), Checks: []jsonCheck{}}
 	if r != nil {
 		l := i18n.Lang(r.Plan.Config.Language)
-		for _, c := range r.Checks {
+		for _, c := range r.NamedChecks() {
 			out.Checks = append(out.Checks, jsonCheck{string(c.Level), c.Code, l.Format(c.Message())})
 		}
 	}

@@ -58,3 +58,21 @@ func BenchmarkComputeActuals(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkComputePeople computes the same plans with teams in two regions
+// in three and ten people per region (20,000 people at 2,000 regions).
+// Less BenchmarkCompute, it is the cost of the teams and the people.
+func BenchmarkComputePeople(b *testing.B) {
+	for _, n := range []int{50, 500, 2000} {
+		p := loadSynth(b, synth.Options{Seed: 1, Regions: n, Products: 12, FixedEvery: fixedEvery, People: 10})
+		b.Run(fmt.Sprintf("regions=%d/people=%d", n, len(p.Roster.People)), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r, errs := compute.Compute(p)
+				if errs.HasErrors() || len(r.People) != len(p.Roster.People) {
+					b.Fatal(errs.Err())
+				}
+			}
+		})
+	}
+}

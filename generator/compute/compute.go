@@ -32,7 +32,18 @@ type Result struct {
 	Customers []*Customer
 	Regions   []*Region
 	Channels  []*ChannelTotal
-	Checks    []Check
+	// Teams are every region's teams, region by region; a region without
+	// [[teams]] has one, itself.
+	Teams []*Team
+	// People are the roster's people in the order written, with their
+	// quotas; none without a roster.
+	People []*Person
+	// Checks is the checks list as the site shows it: it names people
+	// only when the site shows people (people_pages), and otherwise
+	// counts them per team; NamedChecks names them.
+	Checks []Check
+	// Balance is what the people-balance check found; nil without people.
+	Balance *Balance
 
 	// Actuals compares the actual results with the plan; nil before the
 	// year has any.
@@ -95,6 +106,16 @@ type Region struct {
 	Channels  []*Channel
 	Products  []int64 // by the plan's product order
 	Customers []*RegionCustomer
+	// Overassign is the region's over-assignment: its own, else the
+	// plan's default, else 0.
+	Overassign *big.Rat
+	Teams      []*Team
+	// Carried is what the region's people carry in each month: their
+	// month quotas added up (0 without a roster).
+	Carried [12]int64
+	// Coverage is Carried over the month's target; 0 where the region has
+	// no people or the month's target is 0.
+	Coverage [12]*big.Rat
 }
 
 // RegionCustomer is a customer type's part of one region.
@@ -186,8 +207,13 @@ func (c *computer) run() {
 	c.customers()
 	c.regions()
 	c.channels()
+	c.teams()
+	c.people()
 	c.perHead()
 	c.checks()
+	if !c.errs.HasErrors() {
+		c.peopleChecks()
+	}
 	c.actuals()
 }
 

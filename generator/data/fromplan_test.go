@@ -17,7 +17,8 @@ import (
 // shares, headcounts and channels) but not plan.toml: the keys FromPlan
 // calls the company plan's keep their figures, and the others move.
 func TestFromPlan(t *testing.T) {
-	files := synth.Site(synth.Options{Seed: 3, Regions: 5, Products: 4, FixedEvery: 2})
+	files := synth.Site(synth.Options{Seed: 3, Regions: 5, Products: 4, FixedEvery: 2, People: 3})
+	files["planbook.toml"] = "people_pages = true\n" // the people's quotas move with their regions' targets
 	before := treeOf(t, files)
 	share := regexp.MustCompile(`(?m)^share = ([0-9.]+)$`)
 	first := share.FindString(files["content/regions/r0001.toml"])

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -108,6 +109,8 @@ var fields = []struct {
 	{"products", true, productList},
 	{"customers", true, customerList},
 	{"regions", false, func(r *compute.Result) Value { return regionList(r) }},
+	{"teams", false, func(r *compute.Result) Value { return teamList(r) }},
+	{"people", false, func(r *compute.Result) Value { return peopleField(r) }},
 	{"channels", false, channelList},
 	{"kpis", true, kpiList},
 	{"checks", false, func(r *compute.Result) Value { return checkList(r) }},
@@ -197,6 +200,7 @@ func regionList(r *compute.Result) List {
 			{"growth", ratio(reg.Growth)}, {"per_head", amountOf(reg.PerHead)},
 			{"quarters", amounts(reg.Quarters[:])}, {"months", amounts(reg.Months[:])},
 			{"channels", channels}, {"products", byProduct}, {"customers", byCustomer},
+			{"overassign", ratio(reg.Overassign)}, {"coverage", ratioList(reg.Coverage[:])},
 		})
 	}
 	return regions
@@ -218,6 +222,15 @@ func ratio(x *big.Rat) Leaf    { return Leaf{Kind: Ratio, R: x} }
 func count(n int64) Leaf       { return Leaf{Kind: Count, R: big.NewRat(n, 1)} }
 func text(s string) Leaf       { return Leaf{Kind: Text, S: s} }
 
+// ratioList returns ratios.
+func ratioList(xs []*big.Rat) List {
+	out := make(List, len(xs))
+	for i, x := range xs {
+		out[i] = ratio(x)
+	}
+	return out
+}
+
 // amountList returns amounts given in units of r's precision.
 func amountList(r *compute.Result, units []int64) List {
 	out := make(List, len(units))
@@ -234,8 +247,8 @@ func amountList(r *compute.Result, units []int64) List {
 func Lookup(tree Object, key string) (Leaf, error) {
 	var v Value = tree
 	parts := strings.Split(key, ".")
-	for i, part := range parts {
-		where := strings.Join(parts[:i], ".")
+	for i := 0; i < len(parts); i++ {
+		part, where := parts[i], strings.Join(parts[:i], ".")
 		switch x := v.(type) {
 		case Object:
 			next := x.Get(part)
@@ -245,6 +258,13 @@ func Lookup(tree Object, key string) (Leaf, error) {
 			v = next
 		case List:
 			next, names := listEntry(parts[i-1], x, part)
+			if next == nil && i+1 < len(parts) {
+				// An entry key of two parts: a team's "east.sh".
+				if next, _ = listEntry(parts[i-1], x, part+"."+parts[i+1]); next != nil {
+					parts[i] += "." + parts[i+1]
+					parts = slices.Delete(parts, i+1, i+2)
+				}
+			}
 			if next == nil {
 				return Leaf{}, lookupError(key, where, part, names)
 			}
@@ -276,17 +296,21 @@ func objectKeys(o Object) []string {
 
 // EntryKey returns the name of entry i of the list l held by the key
 // field, as value keys write it: the entry's id when it is an object with
-// one, else q1–q4 in quarters, m1–m12 in months, and its position from 1
-// in other lists. Lookup, Flatten and the comparison of two plans name
-// entries by it.
+// one (a team's is its region's id and its own, "east.sh": team ids are
+// unique within their region only), else q1–q4 in quarters, m1–m12 in
+// months and coverage, and its position from 1 in other lists. Lookup,
+// Flatten and the comparison of two plans name entries by it.
 func EntryKey(field string, l List, i int) string {
 	if id, ok := idOf(l[i]); ok {
+		if region, _ := l[i].(Object).Get("region").(Leaf); field == "teams" && region.S != "" {
+			return region.S + "." + id
+		}
 		return id
 	}
 	switch field {
 	case "quarters":
 		return "q" + strconv.Itoa(i+1)
-	case "months":
+	case "months", "coverage":
 		return "m" + strconv.Itoa(i+1)
 	}
 	return strconv.Itoa(i + 1)

@@ -13,10 +13,11 @@ import (
 // TestFlattenLookup flattens the trees of plan.json and actuals.json of a
 // synthetic plan: every leaf's key is one Lookup finds, with the same
 // value, and the keys are those the pages use ("quarters.q3",
-// "regions.ID.months.m12", "actuals.months.m2.actual").
+// "regions.ID.months.m12", "actuals.months.m2.actual"; a team's
+// "teams.REGION.TEAM.assigned").
 func TestFlattenLookup(t *testing.T) {
 	fsys := fstest.MapFS{}
-	for name, text := range synth.Site(synth.Options{Seed: 3, Regions: 4, Products: 3, ActualsThrough: 5}) {
+	for name, text := range synth.Site(synth.Options{Seed: 3, Regions: 4, Products: 3, ActualsThrough: 5, People: 3}) {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	p, errs := plan.Load(fsys)
@@ -32,7 +33,8 @@ func TestFlattenLookup(t *testing.T) {
 	reg := r.Regions[1].ID
 	for _, key := range []string{"target", "quarters.q3", "months.m12", "per_head.growth", "regions." + reg + ".months.m12",
 		"regions." + reg + ".products." + r.Products[0].ID, "checks.1.code", "actuals.months.m2.actual", "actuals.quarters.q1.plan",
-		"actuals.regions." + reg + ".months.m3"} {
+		"actuals.regions." + reg + ".months.m3", "teams." + reg + ".t1.assigned", "teams." + r.Regions[0].ID + "." + r.Regions[0].ID + ".people",
+		"regions." + reg + ".coverage.m2"} {
 		if _, ok := leaves[key]; !ok {
 			t.Errorf("Flatten lacks %s", key)
 		}

@@ -140,7 +140,7 @@ func Compare(a, b *compute.Result) *Report {
 // list of plan.json that is not here (a list added later) get a section
 // of their own, after the supporting targets (add the list here, and
 // diff.sec.ID to the catalog, to place and name it).
-var sections = []string{"target", "time", "products", "regions", "channels", "customers", "kpis",
+var sections = []string{"target", "time", "products", "regions", "teams", "people", "channels", "customers", "kpis",
 	"promotions", "trainings", "milestones", "pages", "actuals"}
 
 // sectionRank returns the place of section id in sections, or -1.

@@ -144,7 +144,7 @@ func TestReportMatchesPlanJSON(t *testing.T) {
 			}
 			for key, vb := range fb {
 				va := fa[key]
-				if vb.Kind == data.Text || strings.HasPrefix(key, "checks") || sameLeaf(va, vb.R) {
+				if vb.Kind == data.Text || strings.HasPrefix(key, "checks") || sameLeaf(va, vb.R) || implicitTeam(b, key) {
 					continue
 				}
 				if _, ok := items[key]; !ok {
@@ -153,6 +153,14 @@ func TestReportMatchesPlanJSON(t *testing.T) {
 			}
 		})
 	}
+}
+
+// implicitTeam reports whether key is a figure of a region without
+// [[teams]] as its own team in a plan without people: the report leaves
+// those out, as they repeat the region's figures.
+func implicitTeam(r *compute.Result, key string) bool {
+	parts := strings.Split(key, ".")
+	return r.Plan.Roster == nil && len(parts) > 2 && parts[0] == "teams" && parts[1] == parts[2] && r.Plan.Region(parts[1]) != nil
 }
 
 func sameLeaf(l data.Leaf, r *big.Rat) bool {

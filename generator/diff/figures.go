@@ -54,6 +54,17 @@ func planTree(r *compute.Result) data.Object {
 	for i, reg := range r.Regions {
 		regions[i] = insertAfter(regions[i].(data.Object), "stage", data.Field{Key: "manager", Value: text(reg.Manager)})
 	}
+	if p.Roster == nil {
+		// Without people, a region without [[teams]] is a team that only
+		// repeats the region's own figures.
+		var teams data.List
+		for i, t := range r.Teams {
+			if !t.Implicit() {
+				teams = append(teams, tree.Get("teams").(data.List)[i])
+			}
+		}
+		tree = setField(tree, "teams", teams)
+	}
 	kpis := tree.Get("kpis").(data.List)
 	for i, k := range p.KPIs {
 		kpis[i] = insertAfter(kpis[i].(data.Object), "name", data.Field{Key: "unit", Value: text(k.Unit)})
@@ -62,6 +73,18 @@ func planTree(r *compute.Result) data.Object {
 		{Key: "new_product_share", Value: ratio(p.Target.NewProductShare)},
 		{Key: "revenue_per_head_growth", Value: ratio(p.Target.RevenuePerHeadGrowth)},
 	}})
+}
+
+// setField returns o with the value of the field key replaced.
+func setField(o data.Object, key string, v data.Value) data.Object {
+	out := make(data.Object, len(o))
+	for i, f := range o {
+		if f.Key == key {
+			f.Value = v
+		}
+		out[i] = f
+	}
+	return out
 }
 
 // insertAfter returns o with f added after the field named after.
@@ -209,7 +232,7 @@ func (c *comparer) entryPlace(p place, e entry) place {
 		}
 	case p.field == "quarters":
 		name, q.tier = c.l.Quarter(e.i), max(p.tier, tierQuarter)
-	case p.field == "months":
+	case p.field == "months" || p.field == "coverage":
 		name, q.tier = c.month(e.i), max(p.tier, tierMonth)
 	default:
 		name = e.key

@@ -9,7 +9,7 @@ import (
 )
 
 // TestNewList compares trees that hold a list plan.json does not have
-// yet, at the top and inside regions: its figures and entries are
+// (offices), at the top and inside regions: its figures and entries are
 // reported under their value keys, labelled with the entries' names, with
 // no code of their own.
 func TestNewList(t *testing.T) {
@@ -21,10 +21,10 @@ func TestNewList(t *testing.T) {
 		return data.Object{{Key: "id", Value: data.Leaf{Kind: data.Text, S: id}}, {Key: "name", Value: data.Leaf{Kind: data.Text, S: name}},
 			{Key: "target", Value: data.Leaf{Kind: data.Amount, R: big.NewRat(target, 1)}}, {Key: "quarters", Value: ms}}
 	}
-	tree := func(teams ...data.Value) data.Object {
+	tree := func(offices ...data.Value) data.Object {
 		region := data.Object{{Key: "id", Value: data.Leaf{Kind: data.Text, S: "east"}}, {Key: "name", Value: data.Leaf{Kind: data.Text, S: "East"}},
-			{Key: "teams", Value: data.List(teams)}}
-		return data.Object{{Key: "regions", Value: data.List{region}}, {Key: "teams", Value: data.List(teams)}}
+			{Key: "offices", Value: data.List(offices)}}
+		return data.Object{{Key: "regions", Value: data.List{region}}, {Key: "offices", Value: data.List(offices)}}
 	}
 	a := tree(team("sh", "Shanghai", 30, 10, 20), team("js", "Jiangsu", 20, 10, 10))
 	b := tree(team("sh", "Shanghai", 35, 10, 25), team("zj", "Zhejiang", 15, 5, 10))
@@ -37,12 +37,12 @@ func TestNewList(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"teams.sh.target":              "teams | Shanghai · Target | changed",
-		"teams.sh.quarters.q2":         "teams | Shanghai · Q2 | changed",
-		"teams.zj":                     "teams | Zhejiang | added",
-		"teams.js":                     "teams | Jiangsu | removed",
-		"regions.east.teams.sh.target": "regions | East · Shanghai · Target | changed",
-		"regions.east.teams.zj":        "regions | East · Zhejiang | added",
+		"offices.sh.target":              "offices | Shanghai · Target | changed",
+		"offices.sh.quarters.q2":         "offices | Shanghai · Q2 | changed",
+		"offices.zj":                     "offices | Zhejiang | added",
+		"offices.js":                     "offices | Jiangsu | removed",
+		"regions.east.offices.sh.target": "regions | East · Shanghai · Target | changed",
+		"regions.east.offices.zj":        "regions | East · Zhejiang | added",
 	}
 	for key, w := range want {
 		if got[key] != w {
@@ -52,7 +52,7 @@ func TestNewList(t *testing.T) {
 	if len(got) != 8 {
 		t.Errorf("%d items, want 8: %v", len(got), got)
 	}
-	if order := c.order(); len(order) != 2 || order[0] != "regions" || order[1] != "teams" {
+	if order := c.order(); len(order) != 2 || order[0] != "regions" || order[1] != "offices" {
 		t.Errorf("sections %v, want the regions, then the new list's", order)
 	}
 }

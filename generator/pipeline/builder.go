@@ -123,12 +123,13 @@ func (b *Builder) load(s *build) error {
 }
 
 // compute computes the plan's figures (Compute). They depend on the TOML
-// files alone, and the actuals' on those and the actuals files: when none
+// files and the roster alone, and the actuals' on those and the actuals
+// files: when none
 // changed since the last build, its computation and data files still hold;
 // when only actuals changed, only they are compared with the plan again.
 func (b *Builder) compute(s *build) error {
 	p := s.plan
-	s.toml, s.figures = p.SourcesSum(plan.IsTOML), p.SourcesSum(plan.IsFigures)
+	s.toml, s.figures = p.SourcesSum(plan.IsPlanInput), p.SourcesSum(plan.IsFigures)
 	switch last := b.last; {
 	case last != nil && last.figures == s.figures:
 		s.full, s.planData, s.data = withPlan(last.result, p), last.planData, last.data

@@ -52,6 +52,7 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 		}
 	}
 	out.Others = othersOf(r, keep)
+	people(&out, r, keep)
 	if r.Actuals != nil {
 		out.Actuals = actuals(r.Actuals, keep, len(hidden))
 	}
@@ -81,6 +82,31 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 		}
 	}
 	return &out, errs
+}
+
+// people narrows the teams and people of r to the regions kept.
+func people(out, r *compute.Result, keep map[string]bool) {
+	out.Teams, out.People = nil, nil
+	for _, t := range r.Teams {
+		if keep[t.Region.ID] {
+			out.Teams = append(out.Teams, t)
+		}
+	}
+	kept := func(list []*compute.Person) []*compute.Person {
+		var in []*compute.Person
+		for _, ps := range list {
+			if keep[ps.Region] {
+				in = append(in, ps)
+			}
+		}
+		return in
+	}
+	out.People = kept(r.People)
+	if r.Balance != nil {
+		b := *r.Balance
+		b.Off = kept(r.Balance.Off)
+		out.Balance = &b
+	}
 }
 
 // othersOf returns the regions of r not kept, added up; nil when every

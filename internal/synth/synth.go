@@ -39,6 +39,10 @@ type Options struct {
 	// decimals, growth of -100% and 1000000%. Such plans must build or be
 	// refused with errors, never crash.
 	Extreme bool
+	// People adds teams to two regions in three and a roster of this many
+	// people per region (0: none), with new hires, leavers and weights
+	// other than 1; see people.go.
+	People int
 }
 
 // Site returns the files of a synthetic site by slash path.
@@ -61,6 +65,10 @@ func Site(o Options) map[string]string {
 		g.o.FiscalStart = 1
 	}
 	g.plan()
+	if o.People > 0 {
+		g.people = newPeopleGen(g.o)
+		g.files["content/plan.toml"] += g.people.settings()
+	}
 	g.rShare = g.sharesOf(g.o.Regions, 1, 1_000_000)
 	for i := 0; i < g.o.Regions; i++ {
 		g.region(i)
@@ -70,6 +78,9 @@ func Site(o Options) map[string]string {
 	}
 	if o.ActualsThrough > 0 {
 		g.actuals()
+	}
+	if g.people != nil {
+		g.files["content/people.csv"] = g.people.roster.String()
 	}
 	if o.Narrative {
 		g.files["content/strategy.md"] = "+++\ntitle = \"Strategy\"\nweight = 10\n+++\n## Target\n\nThe annual target is {{< value \"target\" >}}.\n\n{{< chart \"quarters\" >}}\n"
@@ -88,6 +99,7 @@ type gen struct {
 	cShare []int // customer-type shares in basis points
 	// channels is how many channels each region has.
 	channels []int
+	people   *peopleGen // nil without people
 }
 
 // actuals writes content/actuals/YYYY-MM.csv for the first ActualsThrough
@@ -184,6 +196,9 @@ func (g *gen) region(i int) {
 	} else {
 		b.WriteString(g.part(g.rShare[i]) + "\n")
 	}
+	if g.people != nil {
+		b.WriteString(g.people.topKeys(i))
+	}
 	if g.o.FixedEvery > 0 && i%g.o.FixedEvery == 0 {
 		fmt.Fprintf(&b, "\n[seasonality]\nquarters = %s\n", percents(g.jitter(g.qShare)))
 		if i%(2*g.o.FixedEvery) == 0 {
@@ -206,6 +221,9 @@ func (g *gen) region(i int) {
 	}
 	if i%10 == 0 {
 		fmt.Fprintf(&b, "\n[[promotions]]\nid = \"%s-expo\"\nname = \"大区 %d 展会\"\nstart = 2024-04-10\nend = 2024-04-12\nbudget = 30\nexpected = 150\n", id, i+1)
+	}
+	if g.people != nil {
+		b.WriteString(g.people.region(i, id))
 	}
 	g.files["content/regions/"+id+".toml"] = b.String()
 	if g.o.Narrative {

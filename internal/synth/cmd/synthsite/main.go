@@ -3,6 +3,7 @@
 //
 //	go run ./internal/synth/cmd/synthsite -regions 2000 -o /tmp/plan-2000
 //	go run ./internal/synth/cmd/synthsite -regions 2000 -hugo -o /tmp/hugo-2000
+//	go run ./internal/synth/cmd/synthsite -regions 2000 -people 10 -o /tmp/people-2000
 package main
 
 import (
@@ -21,12 +22,13 @@ func main() {
 	fixed := flag.Int("fixed-every", 10, "every n-th region sets its own seasonality and mixes (0: none)")
 	out := flag.String("o", "", "folder to write (must not exist, or be empty)")
 	hugo := flag.Bool("hugo", false, "write a Hugo site with the same number of pages instead")
+	people := flag.Int("people", 0, "people per region: teams in two regions in three and a roster (0: none)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "synthsite: -o FOLDER is required")
 		os.Exit(2)
 	}
-	o := synth.Options{Seed: *seed, Regions: *regions, Products: *products, FixedEvery: *fixed, Narrative: true}
+	o := synth.Options{Seed: *seed, Regions: *regions, Products: *products, FixedEvery: *fixed, Narrative: true, People: *people}
 	files := synth.Site(o)
 	if *hugo {
 		files = synth.HugoSite(o)
