@@ -269,13 +269,25 @@ func (c *cell) cmpFrac(o *cell) int {
 // compare orders cells for receiving a leftover unit: larger remainder
 // first, then larger exact value, then earlier row, then earlier column.
 func compare(c, o *cell) int {
-	if c.before(o) {
-		return -1
-	}
-	if o.before(c) {
+	// Keys far enough apart decide; else the remainders are compared
+	// exactly.
+	if keyDistance(c.key, o.key) > keySlack {
+		if c.key > o.key {
+			return -1
+		}
 		return 1
 	}
-	return 0
+	if d := c.cmpFrac(o); d != 0 {
+		return -d
+	}
+	// Equal remainders: the larger exact value is the larger whole part.
+	switch {
+	case c.floor != o.floor:
+		return cmp.Compare(o.floor, c.floor)
+	case c.row != o.row:
+		return cmp.Compare(c.row, o.row)
+	}
+	return cmp.Compare(c.col, o.col)
 }
 
 // keySlack is how far apart two keys must be to order their cells: keys
@@ -287,24 +299,4 @@ func keyDistance(a, b uint64) uint64 {
 		return a - b
 	}
 	return b - a
-}
-
-// before reports whether c comes before o in the order of compare.
-func (c *cell) before(o *cell) bool {
-	// Keys far enough apart decide; else the remainders are compared
-	// exactly.
-	if keyDistance(c.key, o.key) > keySlack {
-		return c.key > o.key
-	}
-	if d := c.cmpFrac(o); d != 0 {
-		return d > 0
-	}
-	// Equal remainders: the larger exact value is the larger whole part.
-	if c.floor != o.floor {
-		return c.floor > o.floor
-	}
-	if c.row != o.row {
-		return c.row < o.row
-	}
-	return c.col < o.col
 }

@@ -181,8 +181,9 @@ func roundTable(rowTotals, colTotals []int64, cellAt func(i, j int) cell) ([][]i
 	colNeed := make([]int64, nc)
 	copy(colNeed, colTotals)
 	cands := make([]cell, 0, nr*nc)
+	slab := make([]int64, nr*nc) // the rows of out, allocated together
 	for i := 0; i < nr; i++ {
-		out[i] = make([]int64, nc)
+		out[i] = slab[i*nc : (i+1)*nc : (i+1)*nc]
 		rowNeed[i] = rowTotals[i]
 		for j := 0; j < nc; j++ {
 			c := cellAt(i, j)
@@ -217,8 +218,7 @@ func roundTable(rowTotals, colTotals []int64, cellAt func(i, j int) cell) ([][]i
 	order := sortCells(cands)
 	// Greedy pass: every candidate cell, best remainder first, becomes an
 	// edge of the flow graph, rounded up while its row and column need it.
-	g := &flow{rowNeed: rowNeed, colNeed: colNeed, nc: nc}
-	g.edges = make([][]edge, nr)
+	g := newFlow(rowNeed, colNeed, cands)
 	for _, k := range order {
 		c := &cands[k]
 		up := rowNeed[c.row] > 0 && colNeed[c.col] > 0
@@ -265,6 +265,21 @@ type flow struct {
 	byCol            [][]int
 	rowFrom, colFrom []int
 	queue            []int
+}
+
+// newFlow returns the graph of a table with room for an edge per
+// candidate cell; every row's edges are allocated together.
+func newFlow(rowNeed, colNeed []int64, cands []cell) *flow {
+	g := &flow{rowNeed: rowNeed, colNeed: colNeed, nc: len(colNeed), edges: make([][]edge, len(rowNeed))}
+	perRow := make([]int, len(rowNeed))
+	for _, c := range cands {
+		perRow[c.row]++
+	}
+	edges := make([]edge, len(cands))
+	for i, n := range perRow {
+		g.edges[i], edges = edges[:0:n], edges[n:]
+	}
+	return g
 }
 
 // augment finds one path from a row that still needs a unit to a column

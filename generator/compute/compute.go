@@ -173,6 +173,12 @@ const (
 
 // Amount converts units to an amount in the plan's unit.
 func (r *Result) Amount(units int64) *big.Rat {
+	if p := r.Plan.Precision; p.IsInt() {
+		// A whole precision (most plans) needs no fraction reduced: the
+		// checks of a large roster convert tens of thousands of amounts.
+		n := new(big.Int).SetInt64(units)
+		return new(big.Rat).SetInt(n.Mul(n, p.Num()))
+	}
 	return new(big.Rat).Mul(new(big.Rat).SetInt64(units), r.Plan.Precision)
 }
 
