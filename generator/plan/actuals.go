@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math/big"
 	"path"
@@ -150,26 +149,7 @@ func (a *actualsReader) read(text string) []*Actual {
 	// thousands.
 	slab := make([]Actual, 0, strings.Count(text, "\n")+1)
 	out := make([]*Actual, 0, cap(slab))
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			a.csvError(err)
-			break
-		}
-		line, _ := r.FieldPos(0)
-		if len(rec) != len(header) {
-			a.rowError(line, 1, "every row has one value per column of the header row, empty ones included: 2024-03,east,,,,120",
-				"row has %d values, the header row has %d columns", len(rec), len(header))
-			continue
-		}
-		field := func(name string) (string, int) {
-			i := cols[name]
-			_, col := r.FieldPos(i)
-			return strings.TrimSpace(rec[i]), col
-		}
+	a.eachRow(r, cols, len(header), "2024-03,east,,,,120", func(line int, field func(string) (string, int)) {
 		slab = append(slab, Actual{Pos: diag.Pos{File: a.file, Line: line, Col: 1}})
 		row := &slab[len(slab)-1]
 		good := true
@@ -207,7 +187,7 @@ func (a *actualsReader) read(text string) []*Actual {
 		if good {
 			out = append(out, row)
 		}
-	}
+	})
 	a.finish()
 	return out
 }

@@ -71,6 +71,38 @@ func (f *csvFile) start(text, noun string, columns []string) (*csv.Reader, []str
 	return r, header, true
 }
 
+// eachRow reads the data rows of r, calling row with each row's line and
+// a lookup of its values by column name (trimmed; "" and column 1 for a
+// column the file does not have). A row with more or fewer values than
+// the header row has columns is reported; example is a good row for the
+// hint.
+func (f *csvFile) eachRow(r *csv.Reader, cols map[string]int, width int, example string, row func(line int, field func(string) (string, int))) {
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			f.csvError(err)
+			return
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) != width {
+			f.rowError(line, 1, "every row has one value per column of the header row, empty ones included: "+example,
+				"row has %d values, the header row has %d columns", len(rec), width)
+			continue
+		}
+		row(line, func(name string) (string, int) {
+			i, ok := cols[name]
+			if !ok {
+				return "", 1
+			}
+			_, col := r.FieldPos(i)
+			return strings.TrimSpace(rec[i]), col
+		})
+	}
+}
+
 // header maps each column name to its index, reporting unknown, repeated
 // and missing columns. Columns not in required may be left out.
 func (f *csvFile) header(r *csv.Reader, header, columns, required []string) (map[string]int, bool) {

@@ -2,9 +2,7 @@ package plan
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math/big"
 	"strings"
@@ -89,33 +87,11 @@ func (pr *peopleReader) read(text string, roster *Roster) bool {
 	if !ok {
 		return false
 	}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			pr.csvError(err)
-			break
-		}
-		line, _ := r.FieldPos(0)
-		if len(rec) != len(header) {
-			pr.rowError(line, 1, "every row has one value per column of the header row, empty ones included: p001,王强,east,sh,销售代表,,,1",
-				"row has %d values, the header row has %d columns", len(rec), len(header))
-			continue
-		}
-		field := func(name string) (string, int) {
-			i, ok := pr.cols[name]
-			if !ok {
-				return "", 1
-			}
-			_, col := r.FieldPos(i)
-			return strings.TrimSpace(rec[i]), col
-		}
+	pr.eachRow(r, pr.cols, len(header), "p001,王强,east,sh,销售代表,,,1", func(line int, field func(string) (string, int)) {
 		if person := pr.row(line, field); person != nil {
 			roster.People = append(roster.People, person)
 		}
-	}
+	})
 	pr.finish()
 	return true
 }
