@@ -10,11 +10,9 @@ import (
 	"planbook/generator/plan"
 )
 
-// actualsPlan is the plan the actuals fuzz target reads files against: a
-// fiscal year from April 2024, two regions (one without channels), two
-// products and two customer types.
-var actualsPlan = fstest.MapFS{
-	"content/plan.toml": {Data: []byte(`title = "T"
+// fuzzPlanHead starts the plan.toml of the fuzz targets' plans: a fiscal
+// year from April 2024, precision 0.1.
+const fuzzPlanHead = `title = "T"
 year = 2024
 unit = "万元"
 precision = 0.1
@@ -23,7 +21,13 @@ fiscal_start = 4
 revenue = 100
 [target]
 growth = "10%"
-[[products]]
+`
+
+// actualsPlan is the plan the actuals fuzz target reads files against: a
+// fiscal year from April 2024, two regions (one without channels), two
+// products and two customer types.
+var actualsPlan = fstest.MapFS{
+	"content/plan.toml": {Data: []byte(fuzzPlanHead + `[[products]]
 id = "core"
 name = "Core"
 class = "mature"

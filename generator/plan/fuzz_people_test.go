@@ -13,16 +13,7 @@ import (
 // fiscal year from April 2024 with a ramp, a region with two teams and
 // one without.
 var peoplePlan = fstest.MapFS{
-	"content/plan.toml": {Data: []byte(`title = "T"
-year = 2024
-unit = "万元"
-precision = 0.1
-fiscal_start = 4
-[baseline]
-revenue = 100
-[target]
-growth = "10%"
-[people]
+	"content/plan.toml": {Data: []byte(fuzzPlanHead + `[people]
 ramp = ["25%", "50%"]
 overassign = "5%"
 `)},
