@@ -81,6 +81,11 @@ var cases = []struct {
 		{"content/plan.toml", `target = "19.5%"`, `target = "20%"`},
 		{"content/plan.toml", "date = 2024-03-12", "date = 2024-04-15"},
 	}},
+	{"people", "people-april", []edit{
+		{"content/regions/south.toml", `growth = "30%"`, `growth = "40%"`},
+		{"content/regions/east.toml", `overassign = "8%"`, `overassign = "10%"`},
+		{"content/people.csv", "w2,Ivy,west,,2024-12-31,,1", "w2,Ivy,west,,2024-10-08,,1"},
+	}},
 }
 
 // TestGoldenReports compares the Markdown and JSON reports of each case

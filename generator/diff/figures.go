@@ -232,8 +232,10 @@ func (c *comparer) entryPlace(p place, e entry) place {
 		}
 	case p.field == "quarters":
 		name, q.tier = c.l.Quarter(e.i), max(p.tier, tierQuarter)
-	case p.field == "months" || p.field == "coverage":
+	case p.field == "months":
 		name, q.tier = c.month(e.i), max(p.tier, tierMonth)
+	case p.field == "coverage":
+		name, q.tier = label(c.l.T("field.coverage"), c.month(e.i)), max(p.tier, tierMonth)
 	default:
 		name = e.key
 	}
