@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // Row is one row of a two-way table: its total, and its own shares of the
@@ -174,13 +175,24 @@ func RoundTable(exact [][]*big.Rat, rowTotals, colTotals []int64) ([][]int64, er
 	return roundTable(rowTotals, colTotals, func(i, j int) cell { return newCell(exact[i][j], i, j) })
 }
 
+// cellPool holds the candidate cells of roundTable between calls: a
+// roster rounds thousands of small tables, and a fresh slice for each
+// was most of the time spent.
+var cellPool = sync.Pool{New: func() any { return new([]cell) }}
+
 func roundTable(rowTotals, colTotals []int64, cellAt func(i, j int) cell) ([][]int64, error) {
 	nr, nc := len(rowTotals), len(colTotals)
 	out := make([][]int64, nr)
 	rowNeed := make([]int64, nr)
 	colNeed := make([]int64, nc)
 	copy(colNeed, colTotals)
-	cands := make([]cell, 0, nr*nc)
+	pooled := cellPool.Get().(*[]cell)
+	cands := slices.Grow((*pooled)[:0], nr*nc)
+	defer func() {
+		clear(cands) // keep no big numbers alive; the rest is clear already
+		*pooled = cands[:0]
+		cellPool.Put(pooled)
+	}()
 	slab := make([]int64, nr*nc) // the rows of out, allocated together
 	for i := 0; i < nr; i++ {
 		out[i] = slab[i*nc : (i+1)*nc : (i+1)*nc]

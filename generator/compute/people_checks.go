@@ -149,15 +149,52 @@ func (r *Result) perWeight(units *big.Rat) message.Amount {
 // medianOf returns the median of values: the middle one, or the mean of
 // the two middle ones.
 func medianOf(values []*big.Rat) *big.Rat {
-	sorted := slices.Clone(values)
+	xs := slices.Clone(values)
 	var cmp ratCmp
-	slices.SortFunc(sorted, cmp.compare)
-	n := len(sorted)
+	n := len(xs)
+	upper := nth(xs, n/2, cmp.compare)
 	if n%2 == 1 {
-		return sorted[n/2]
+		return upper
 	}
-	m := new(big.Rat).Add(sorted[n/2-1], sorted[n/2])
+	// The lower middle is the largest of the values before the upper one.
+	lower := slices.MaxFunc(xs[:n/2], cmp.compare)
+	m := new(big.Rat).Add(lower, upper)
 	return m.Quo(m, big.NewRat(2, 1))
+}
+
+// nth puts the k-th smallest of xs (from 0) at xs[k], the smaller ones
+// before it and the others after, and returns it: a selection in linear
+// time on average, where sorting tens of thousands of exact fractions
+// would take several times longer. The pivot is the middle element, so the
+// result does not depend on chance.
+func nth(xs []*big.Rat, k int, cmp func(a, b *big.Rat) int) *big.Rat {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		pivot := xs[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for cmp(xs[i], pivot) < 0 {
+				i++
+			}
+			for cmp(xs[j], pivot) > 0 {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return xs[k]
+		}
+	}
+	return xs[k]
 }
 
 // ratCmp compares exact fractions without allocating once its scratch
