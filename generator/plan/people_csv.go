@@ -137,9 +137,9 @@ func (pr *peopleReader) id(ps *Person, field func(string) (string, int)) bool {
 	case v == "":
 		pr.rowError(line, col, "every person has an id such as p001: it names their page and letter", "row has no id")
 		return false
-	case !idPattern.MatchString(v):
+	case !ValidID(v):
 		pr.rowError(line, col, "ids use lowercase letters, digits, '-' and '_', and start with a letter or digit, for example \"p001\"",
-			"person id %q is not valid%s", v, suggestID(v))
+			"person id %q%s", shorten(v), IDProblem(v))
 		return false
 	}
 	if first, dup := pr.seen[v]; dup {
