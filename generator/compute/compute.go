@@ -1,7 +1,8 @@
 // Package compute turns a validated plan into its breakdowns: the annual
 // target, its split by quarter and month, product line, customer type,
 // region and channel, the two-way tables between them, per-head and
-// per-customer figures, growth figures and the checks list.
+// per-customer figures, growth figures, each region's teams and each
+// person's quota by month, and the checks list.
 //
 // It is pure arithmetic on exact numbers: no I/O, no floating point, and
 // the same plan always gives the same result.
