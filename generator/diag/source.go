@@ -56,6 +56,16 @@ func (d Diagnostic) Source() []string {
 	return lines
 }
 
+// Width returns how many columns a terminal (or an editor) gives s; see
+// runeWidth.
+func Width(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
 // runeWidth returns how many columns a terminal gives r: two for East
 // Asian wide and fullwidth characters, none for combining marks and
 // invisible format characters, one for the others.

@@ -154,6 +154,10 @@ type table struct {
 	// checks run when the table is done, once every key it allows is
 	// known.
 	checks []func()
+	// shape, when not nil, records what the decoder asks of the table:
+	// the table is then empty, decoded only to make a schema (see
+	// Schemas).
+	shape *shape
 }
 
 type unknownKey struct {
@@ -197,6 +201,7 @@ func (t *table) what() string {
 func (t *table) keyPath(key string) string { return join(t.path, key) }
 
 func (t *table) get(key string) (any, bool) {
+	t.expect(key, keyShape{})
 	if !t.known[key] {
 		t.known[key] = true
 		t.order = append(t.order, key)
@@ -291,6 +296,7 @@ func describe(v any) string {
 
 // str returns a text value; required reports its absence.
 func (t *table) str(key string, required bool) string {
+	t.expect(key, keyShape{kind: kindText, required: required})
 	v, ok := t.get(key)
 	if !ok {
 		if required {
@@ -343,6 +349,7 @@ func (t *table) missing(key string) {
 
 // boolean returns a true or false value; false when absent or wrong.
 func (t *table) boolean(key string) bool {
+	t.expect(key, keyShape{kind: kindBool})
 	v, ok := t.get(key)
 	if !ok {
 		return false
@@ -356,6 +363,7 @@ func (t *table) boolean(key string) bool {
 
 // enum returns a text value that must be one of allowed.
 func (t *table) enum(key string, required bool, allowed ...string) string {
+	t.expect(key, keyShape{kind: kindText, required: required, enum: allowed})
 	s := t.str(key, required)
 	if s == "" {
 		return ""
@@ -424,6 +432,7 @@ func suggestID(id string) string {
 
 // integer returns a whole-number value; ok is false when absent or wrong.
 func (t *table) integer(key string, required bool) (int64, bool) {
+	t.expect(key, keyShape{kind: kindInteger, required: required})
 	v, ok := t.get(key)
 	if !ok {
 		if required {
@@ -445,6 +454,7 @@ func (t *table) integer(key string, required bool) (int64, bool) {
 
 // date returns a TOML local date.
 func (t *table) date(key string, required bool) (Date, bool) {
+	t.expect(key, keyShape{kind: kindDate, required: required})
 	v, ok := t.get(key)
 	if !ok {
 		if required {
@@ -469,6 +479,7 @@ func (t *table) date(key string, required bool) (Date, bool) {
 
 // strings returns a list of texts, each with its path for later messages.
 func (t *table) strList(key string) ([]string, bool) {
+	t.expect(key, keyShape{kind: kindList, items: &keyShape{kind: kindText}})
 	v, ok := t.get(key)
 	if !ok {
 		return nil, false
@@ -490,8 +501,16 @@ func (t *table) strList(key string) ([]string, bool) {
 	return out, true
 }
 
+// listOf is list for a list of n elements (any number when n is 0) that
+// are all read as item, which the schema states.
+func (t *table) listOf(key string, item keyShape, n int) ([]any, bool) {
+	t.expect(key, keyShape{kind: kindList, items: &item, count: n})
+	return t.list(key)
+}
+
 // list returns the elements of a TOML array of any values.
 func (t *table) list(key string) ([]any, bool) {
+	t.expect(key, keyShape{kind: kindList})
 	v, ok := t.get(key)
 	if !ok {
 		return nil, false
@@ -506,8 +525,15 @@ func (t *table) list(key string) ([]any, bool) {
 
 // sub returns the table at key, or nil when absent.
 func (t *table) sub(key string) *table {
+	t.expect(key, keyShape{kind: kindTable})
 	v, ok := t.get(key)
 	if !ok {
+		if t.shape != nil {
+			// Recording a schema: what the decoder asks of the table.
+			c := t.child(key, map[string]any{})
+			c.shape = t.shape.keys[key].table
+			return c
+		}
 		return nil
 	}
 	m, isMap := v.(map[string]any)
@@ -520,8 +546,15 @@ func (t *table) sub(key string) *table {
 
 // tables returns the entries of an array of tables ([[key]]).
 func (t *table) tables(key string) []*table {
+	t.expect(key, keyShape{kind: kindTables})
 	v, ok := t.get(key)
 	if !ok {
+		if t.shape != nil {
+			// Recording a schema: what the decoder asks of an entry.
+			c := t.child(key+".0", map[string]any{})
+			c.shape = t.shape.keys[key].table
+			return []*table{c}
+		}
 		return nil
 	}
 	var maps []map[string]any
@@ -549,7 +582,12 @@ func (t *table) tables(key string) []*table {
 }
 
 // keys returns the table's keys in the order they appear in the file.
+// Such a table's keys are ids: when recording a schema, it returns
+// anyKey, which stands for every one of them.
 func (t *table) keys() []string {
+	if t.shape != nil {
+		return []string{anyKey}
+	}
 	keys := make([]string, 0, len(t.m))
 	for k := range t.m {
 		keys = append(keys, k)

@@ -15,6 +15,11 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 	if t == nil {
 		return
 	}
+	decodePlanTable(p, t)
+}
+
+// decodePlanTable decodes the root table of content/plan.toml into p.
+func decodePlanTable(p *Plan, t *table) {
 	p.Title = t.str("title", true)
 	if y, ok := t.integer("year", true); ok {
 		if y < 1900 || y > 9999 {
@@ -87,6 +92,7 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 // decodePrecision returns the plan's precision, 1 when it is not set or
 // not valid.
 func decodePrecision(t *table) *big.Rat {
+	t.expect("precision", keyShape{kind: kindPositive})
 	v, ok := t.get("precision")
 	if !ok {
 		return big.NewRat(1, 1)
@@ -228,7 +234,7 @@ func decodeSeasonality(t *table) Seasonality {
 	if t == nil {
 		return s
 	}
-	if list, ok := t.list("quarters"); ok {
+	if list, ok := t.listOf("quarters", keyShape{kind: kindRatio, ratio: shareRatio}, 4); ok {
 		s.QuartersPos = t.src.pos(t.keyPath("quarters"))
 		if len(list) != 4 {
 			t.src.errorf(t.keyPath("quarters"), `list the four quarters in fiscal order, for example ["22%", "24%", "30%", "24%"]`, "quarters has %d values, want 4", len(list))
@@ -249,7 +255,7 @@ func decodeSeasonality(t *table) Seasonality {
 			}
 		}
 	}
-	if list, ok := t.list("months"); ok {
+	if list, ok := t.listOf("months", keyShape{kind: kindAmount}, 12); ok {
 		s.MonthsPos = t.src.pos(t.keyPath("months"))
 		if len(list) != 12 {
 			t.src.errorf(t.keyPath("months"), "list twelve relative weights in fiscal order, for example [1, 0.7, 1.1, …]", "months has %d values, want 12", len(list))
@@ -339,6 +345,8 @@ func decodeKPI(t *table) *KPI {
 	k.Name = t.str("name", true)
 	k.Unit = t.str("unit", false)
 	for _, key := range []string{"baseline", "target"} {
+		// A ratio, or with a unit a number: a number or a percentage.
+		t.expect(key, keyShape{kind: kindRatio, ratio: anyRatio, required: true})
 		v, ok := t.get(key)
 		if !ok {
 			t.missing(key)

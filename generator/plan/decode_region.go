@@ -11,7 +11,7 @@ import (
 
 // decodeRegion decodes one content/regions/ID.toml file.
 func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
-	t, src := parseTOML(file, text, 0, errs)
+	t, _ := parseTOML(file, text, 0, errs)
 	if !ValidID(id) {
 		errs.Add(diag.Diagnostic{Level: diag.Error, File: file,
 			Message: fmt.Sprintf("region file name %q%s", shorten(id)+".toml", strings.Replace(IDProblem(id), "is not valid", "is not a valid id", 1)),
@@ -21,7 +21,15 @@ func decodeRegion(p *Plan, file, id, text string, errs *diag.List) *Region {
 	if t == nil {
 		return nil
 	}
+	return decodeRegionTable(p, t, id, errs)
+}
+
+// decodeRegionTable decodes the root table of the region file of region
+// id.
+func decodeRegionTable(p *Plan, t *table, id string, errs *diag.List) *Region {
+	src, file := t.src, t.src.file
 	r := &Region{File: file}
+	t.expect("id", keyShape{kind: kindText})
 	if v, ok := t.get("id"); ok {
 		if s, isStr := v.(string); !isStr {
 			t.typeError("id", "text in quotes", v)
@@ -95,6 +103,7 @@ func decodeMix(mix *table, key, noun string, ids []string) (map[string]*big.Rat,
 	sum := new(big.Rat)
 	good := true
 	for _, k := range t.keys() {
+		t.expect(k, keyShape{kind: kindRatio, ratio: shareRatio})
 		v, _ := t.get(k)
 		r := t.src.ratioValue(t.keyPath(k), k, v, shareRatio)
 		if r == nil || !checkRef(t.src, t.keyPath(k), noun, k, ids) {

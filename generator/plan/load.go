@@ -159,6 +159,12 @@ func loadConfig(fsys fs.FS, p *Plan, errs *diag.List) Config {
 	if t == nil {
 		return c
 	}
+	return decodeConfig(t, c)
+}
+
+// decodeConfig decodes the root table of planbook.toml over the defaults
+// c.
+func decodeConfig(t *table, c Config) Config {
 	if s := t.enum("language", false, "zh-CN", "en"); s != "" {
 		c.Language = s
 	}

@@ -157,6 +157,7 @@ func shorten(s string) string {
 
 // amount returns a non-negative amount in the plan's unit.
 func (t *table) amount(key string, required bool) *big.Rat {
+	t.expect(key, keyShape{kind: kindAmount, required: required})
 	v, ok := t.get(key)
 	if !ok {
 		if required {
@@ -200,6 +201,7 @@ const (
 // ratio returns a ratio written as a fraction (0.15) or a percent string
 // ("15%").
 func (t *table) ratio(key string, kind ratioKind, required bool) *big.Rat {
+	t.expect(key, keyShape{kind: kindRatio, ratio: kind, required: required})
 	v, ok := t.get(key)
 	if !ok {
 		if required {
@@ -285,6 +287,7 @@ func parseDecimal(s string) (*big.Rat, bool) {
 
 // weight returns a non-negative relative weight.
 func (t *table) weight(key string) *big.Rat {
+	t.expect(key, keyShape{kind: kindAmount})
 	v, ok := t.get(key)
 	if !ok {
 		return nil
