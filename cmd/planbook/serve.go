@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,7 +21,7 @@ func init() {
 	commands = append(commands, &command{
 		name:    "serve",
 		summary: "build, serve and rebuild on every save (live preview)",
-		usage: `Usage: planbook serve [-s SITE] [-d OUT] [--port 1313] [--bind 127.0.0.1] [--allow-host NAME]... [--open]
+		usage: `Usage: planbook serve [-s SITE] [-d OUT] [-p 1313] [--bind 127.0.0.1] [--allow-host NAME]... [--open]
 
 Builds the site, serves it over HTTP and watches content/, the site's
 themes/ and planbook.toml. Every save rebuilds the site and reloads the
@@ -37,7 +38,8 @@ name of its own pointed at this computer (DNS rebinding).
 Flags:
   -s SITE            the site folder (default: the current folder)
   -d OUT             the output folder (default: "output" of planbook.toml, "public", inside SITE)
-  --port PORT        the port to listen on (default 1313; 0 picks a free one)
+  -p, --port PORT    the port to listen on (default 1313; 0 picks a free one); a port
+                     another program listens on is refused at once
   --bind ADDR        the address to listen on (default 127.0.0.1: this computer only;
                      0.0.0.0 shares the preview with your network)
   --allow-host NAME  also answer requests for NAME, this computer's name on the
@@ -46,6 +48,7 @@ Flags:
 
 Example:
   planbook serve -s ./sales-plan --open
+  planbook serve -p 8080
   planbook serve --bind 0.0.0.0 --allow-host plan-preview.intranet.example
 `,
 		run: runServe,
@@ -56,6 +59,7 @@ func runServe(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	site := fs.String("s", ".", "site folder")
 	out := fs.String("d", "", "output folder")
 	port := fs.Int("port", 1313, "port")
+	fs.IntVar(port, "p", 1313, "port (short for --port)")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on")
 	var allow commaList
 	fs.Var(&allow, "allow-host", "also answer requests for this host name (repeatable, or comma-separated)")
@@ -75,6 +79,10 @@ func runServe(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 			openBrowser(url)
 		}
 	})
+	if errors.Is(err, serve.ErrPortInUse) {
+		fmt.Fprintf(stderr, "serve: %v (by another planbook serve, or another program): choose another port with -p %d, or -p 0 for any free one\n", err, *port+1)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %v\n", err)
 		return 1

@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"planbook/generator/diag"
@@ -103,13 +104,26 @@ func (s *Server) Title() string {
 	return filepath.Base(abs)
 }
 
-// Run watches the site, listens, builds, and then rebuilds on changes
-// until ctx is done; then it shuts down cleanly. Watching starts first so
-// that a save during the first build is not missed, and listening before
-// building so that a port in use fails at once (pages asked for meanwhile
-// wait for the build). ready, when not nil, is called with the site's URL
-// once the first build is done.
+// ErrPortInUse is wrapped by the error of Run when another program
+// listens on the port.
+var ErrPortInUse = errors.New("in use")
+
+// Run listens, watches the site, builds, and then rebuilds on changes
+// until ctx is done; then it shuts down cleanly. Listening comes first so
+// that a port in use fails at once, before any work; watching starts
+// before the first build so that a save during it is not missed (pages
+// asked for meanwhile wait for the build). ready, when not nil, is called
+// with the site's URL once the first build is done.
 func (s *Server) Run(ctx context.Context, ready func(url string)) error {
+	addr := net.JoinHostPort(s.cfg.Bind, strconv.Itoa(s.cfg.Port))
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("port %d on %s is %w", s.cfg.Port, s.cfg.Bind, ErrPortInUse)
+	}
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
 	w, err := newWatcher(s.cfg.Site, s.cfg.Quiet)
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", s.cfg.Site, err)
@@ -122,10 +136,6 @@ func (s *Server) Run(ctx context.Context, ready func(url string)) error {
 			s.folder.Close()
 		}
 	}()
-	ln, err := net.Listen("tcp", net.JoinHostPort(s.cfg.Bind, strconv.Itoa(s.cfg.Port)))
-	if err != nil {
-		return err
-	}
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,

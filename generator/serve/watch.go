@@ -91,14 +91,16 @@ func (w *watcher) addTree(dir string) []string {
 // output checks.)
 func (w *watcher) ignored(p string) bool {
 	base := filepath.Base(p)
+	lower := strings.ToLower(base)
 	switch {
-	case strings.HasPrefix(base, "."), // .git, .DS_Store, .#lock, .file.swp
-		strings.HasSuffix(base, "~"),
-		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
-		base == "4913", // vim's write test
-		strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swx"), strings.HasSuffix(base, ".swo"),
-		strings.HasSuffix(base, ".tmp"), strings.HasSuffix(base, ".bak"), strings.HasSuffix(base, ".crswap"),
-		strings.Contains(base, "___jb_"): // JetBrains' safe write
+	case strings.HasPrefix(base, "."), // .git, .DS_Store, emacs' .#lock, vim's .file.swp, LibreOffice's .~lock
+		strings.HasSuffix(base, "~"),                                 // backups of vim, emacs, kate
+		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"), // emacs' auto-save
+		strings.HasPrefix(base, "~$"),                                // Office's owner file beside an open CSV
+		base == "4913",                                               // vim's write test
+		strings.HasSuffix(lower, ".swp"), strings.HasSuffix(lower, ".swx"), strings.HasSuffix(lower, ".swo"),
+		strings.HasSuffix(lower, ".tmp"), strings.HasSuffix(lower, ".bak"), strings.HasSuffix(lower, ".crswap"),
+		strings.Contains(base, "___jb_"): // JetBrains' safe write: ___jb_tmp___, ___jb_old___
 		return true
 	}
 	return false

@@ -142,7 +142,8 @@ func TestIgnoredPaths(t *testing.T) {
 	for _, name := range []string{
 		"content/.notes.md.swp", "content/notes.md~", "content/#notes.md#", "content/4913",
 		"content/notes.md.tmp", "content/.git/index", "README.md", "public/index.html",
-		"themes/default/x.crswap", "content/x___jb_tmp___",
+		"themes/default/x.crswap", "content/x___jb_tmp___", "content/x.md___jb_old___", "content/.#notes.md",
+		"content/.notes.md.swx", "content/actuals/~$2024.csv", "content/NOTES.MD.TMP", "content/regions/east.toml.BAK",
 	} {
 		events <- fsnotify.Event{Name: filepath.Join(site, filepath.FromSlash(name)), Op: fsnotify.Write}
 	}
