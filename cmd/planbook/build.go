@@ -84,6 +84,9 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	st := rep.Stats
 	fmt.Fprintf(stdout, "Built %s: %s, %s, %d files (%d written, %d removed) in %d ms\n",
 		rep.Out, plural(rep.HTML, "page"), plural(rep.Charts, "chart"), st.Files, st.Written, st.Removed, time.Since(start).Milliseconds())
+	if note := rep.UnprintedNote(); note != "" {
+		fmt.Fprintln(stdout, "  "+note)
+	}
 	return 0
 }
 

@@ -179,3 +179,36 @@ func BenchmarkRebuildActuals(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRebuildPrinted keeps one builder on the plan of 50 regions and
+// changes one region's narrative before every build, with no printed
+// booklets and with a booklet.pdf of 800 KB in every region's folder
+// (the size of a printed booklet of the example site): the other 49 are
+// compared with their booklets and carried over.
+func BenchmarkRebuildPrinted(b *testing.B) {
+	const n = 50
+	for _, printed := range []bool{false, true} {
+		dir := synthDir(b, n)
+		out := filepath.Join(b.TempDir(), "out")
+		bl := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out})
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+		if printed {
+			pdfs, _ := filepath.Glob(filepath.Join(out, "regions", "*", "booklet.html"))
+			for _, p := range pdfs {
+				os.WriteFile(filepath.Join(filepath.Dir(p), pipeline.BookletPDF), make([]byte, 800<<10), 0o644)
+			}
+		}
+		file := filepath.Join(dir, "content", "regions", "r0002.md")
+		orig, _ := os.ReadFile(file)
+		b.Run(fmt.Sprintf("regions=%d/printed=%v", n, printed), func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				os.WriteFile(file, []byte(fmt.Sprintf("%s\nEdit %d.\n", orig, i)), 0o644)
+				if _, err := bl.Build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

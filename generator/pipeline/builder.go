@@ -34,6 +34,7 @@ type Builder struct {
 	pages      *site.Cache
 	last       *lastBuild      // the last build that succeeded
 	output     *publish.Folder // writes the output folder
+	printed    printedFiles    // the printed booklets its last builds carried over
 }
 
 // lastBuild is what a builder keeps of its last successful build.
@@ -257,7 +258,8 @@ func (b *Builder) dataFiles(s *build) publish.Files {
 // write puts the rendered site in the output folder (Write): a whole
 // folder swapped in, which a kept builder makes by bringing the folder its
 // last build swapped out up to date (see publish.Folder), or what
-// Options.Write does.
+// Options.Write does. The printed booklets whose booklet did not change
+// are carried over (see keepPrinted).
 func (b *Builder) write(s *build) error {
 	rep := s.rep
 	var old publish.Files
@@ -268,6 +270,10 @@ func (b *Builder) write(s *build) error {
 	if write == nil {
 		write = b.publish
 	}
+	if b.printed == nil {
+		b.printed = printedFiles{}
+	}
+	rep.Unprinted = keepPrinted(rep.Out, s.files, b.printed)
 	var err error
 	if rep.Stats, err = write(rep.Out, old, s.files); err != nil {
 		return err

@@ -55,6 +55,10 @@ type Report struct {
 	Charts      int // charts on the pages rendered
 	HTML        int // pages of the site, rendered or not
 	Stats       publish.Stats
+	// Unprinted are the printed booklets (regions/ID/booklet.pdf) the
+	// output no longer holds, since their booklet changed after they
+	// were printed; the others are carried over.
+	Unprinted []string
 }
 
 // Load reads, validates and computes the plan of the site folder dir: the

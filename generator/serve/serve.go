@@ -220,6 +220,9 @@ func (s *Server) rebuild(changed []string) {
 		}
 	} else {
 		s.write(what, rep.Pages, start)
+		if note := rep.UnprintedNote(); note != "" {
+			fmt.Fprintf(s.cfg.Log, "  %s\n", note)
+		}
 	}
 	if s.afterBuild != nil {
 		s.afterBuild(changed)

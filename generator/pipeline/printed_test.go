@@ -1,0 +1,93 @@
+package pipeline_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"planbook/generator/pipeline"
+)
+
+// TestPrintedBookletsFollowTheirBooklet prints (fakes) the booklets of two
+// regions, then builds again, each time with a new builder as planbook
+// build does and with one kept builder as planbook serve does. With
+// nothing changed both PDFs stay, byte for byte; after an edit that
+// changes one region's booklet its PDF is removed, and reported, and the
+// other stays; a PDF older than its booklet page is removed too.
+func TestPrintedBookletsFollowTheirBooklet(t *testing.T) {
+	for _, kept := range []bool{false, true} {
+		ar, err := txtar.ParseFile("../../testdata/sites/mini.txtar")
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := writeSite(t, ar)
+		out := filepath.Join(t.TempDir(), "out")
+		b := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out})
+		build := func() *pipeline.Report {
+			t.Helper()
+			if !kept {
+				b = pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out})
+			}
+			rep, err := b.Build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rep
+		}
+		build()
+		pdf := func(region string) string { return filepath.Join(out, "regions", region, pipeline.BookletPDF) }
+		for _, r := range []string{"east", "north"} {
+			if err := os.WriteFile(pdf(r), []byte("%PDF "+r), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+
+		rep := build()
+		for _, r := range []string{"east", "north"} {
+			if data, err := os.ReadFile(pdf(r)); err != nil || string(data) != "%PDF "+r {
+				t.Errorf("kept builder %v: nothing changed, and %s's PDF is %q (%v)", kept, r, data, err)
+			}
+		}
+		if len(rep.Unprinted) != 0 || rep.Stats.Removed != 0 || rep.UnprintedNote() != "" {
+			t.Errorf("kept builder %v: nothing changed, and the build removed %v (%d files)", kept, rep.Unprinted, rep.Stats.Removed)
+		}
+
+		// The manager shows on north's booklet only.
+		edit(t, filepath.Join(dir, "content/regions/north.toml"), `manager = "Zhao"`, `manager = "Zhou"`)
+		rep = build()
+		if _, err := os.Stat(pdf("north")); err == nil {
+			t.Errorf("kept builder %v: north's booklet changed, and its PDF is still there", kept)
+		}
+		if data, _ := os.ReadFile(pdf("east")); string(data) != "%PDF east" {
+			t.Errorf("kept builder %v: east's booklet did not change, and its PDF is %q", kept, data)
+		}
+		if !slices.Equal(rep.Unprinted, []string{"regions/north/booklet.pdf"}) || !strings.Contains(rep.UnprintedNote(), "regions/north/booklet.pdf: its booklet changed") {
+			t.Errorf("kept builder %v: reported %v, %q", kept, rep.Unprinted, rep.UnprintedNote())
+		}
+
+		// A PDF from before its booklet page was last written.
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(pdf("east"), old, old)
+		rep = build()
+		if _, err := os.Stat(pdf("east")); err == nil || !slices.Equal(rep.Unprinted, []string{"regions/east/booklet.pdf"}) {
+			t.Errorf("kept builder %v: a PDF older than its booklet stayed (%v)", kept, rep.Unprinted)
+		}
+	}
+}
+
+// edit replaces old with new in a file, which must hold old.
+func edit(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil || !strings.Contains(string(data), old) {
+		t.Fatalf("%s does not hold %q (%v)", file, old, err)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
