@@ -25,6 +25,10 @@ else a git revision (a branch, tag or commit) of the repository holding
 SITE; a revision is read from git without touching the work tree. NEW
 defaults to SITE as it is on disk.
 
+On a terminal the Markdown shows the plan's texts as written (R&D, not
+R&amp;D); redirected to a file or a pipe, as in CI, they are escaped for a
+pull-request comment.
+
 Identical plans print "No changes to the plan.". Exits 0, or 1 with
 --exit-code when the plans differ, and 2 when a version does not load
 (its errors are printed with file and line) or cannot be read.
@@ -88,9 +92,13 @@ func runDiff(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	}
 	rep := diff.Compare(results[0], results[1])
 	rep.From, rep.To = labels[0], labels[1]
-	if *format == "json" {
+	switch {
+	case *format == "json":
 		stdout.Write(diff.JSON(rep))
-	} else {
+	case isTerminal(stdout):
+		// Read, not posted: the plan's texts as written, not escaped.
+		stdout.Write(diff.Terminal(rep))
+	default:
 		stdout.Write(diff.Markdown(rep))
 	}
 	if *exitCode && !rep.Empty() {

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -297,5 +298,45 @@ func TestMarkdownNoTerminalEscapes(t *testing.T) {
 	}
 	if !strings.Contains(md, `| Services\x1b\]0;pwned\x07\x1b\[2J · 名称 |`) {
 		t.Errorf("report lacks the escaped name:\n%s", md)
+	}
+}
+
+// TestTerminalShowsTextsAsWritten renames a product with characters that
+// Markdown escapes: the Markdown report escapes them, the terminal report
+// shows them as written, with only its | escaped to keep the columns and
+// control characters still shown as escapes; the figures are the same.
+func TestTerminalShowsTextsAsWritten(t *testing.T) {
+	rep := diff.Compare(load(t, "mini"), load(t, "mini", edit{"content/plan.toml", `name = "Services"`, `name = "R&D <services> | key_accounts *new* \u001b[2J"`}))
+	md, term := string(diff.Markdown(rep)), string(diff.Terminal(rep))
+	if !strings.Contains(md, `R&amp;D &lt;services&gt; \| key\_accounts \*new\*`) {
+		t.Errorf("the Markdown report lacks the escaped name:\n%s", md)
+	}
+	if !strings.Contains(term, `| R&D <services> \| key_accounts *new* \x1b[2J · 名称 |`) {
+		t.Errorf("the terminal report lacks the name as written:\n%s", term)
+	}
+	if strings.Contains(term, "&amp;") || strings.Contains(term, "&lt;") || strings.ContainsAny(term, "\x1b") {
+		t.Errorf("the terminal report holds entities or control characters:\n%s", term)
+	}
+	figures := func(s string) string {
+		return strings.Join(regexp.MustCompile(`[-+]?[0-9][0-9,.]*%?`).FindAllString(s, -1), " ")
+	}
+	if figures(md) != figures(term) {
+		t.Errorf("the two reports differ in their figures:\n%s\n%s", md, term)
+	}
+}
+
+// TestTerminalFoldsWithoutHTML compares a plan whose regions all moved:
+// the Markdown report folds months and table cells into a <details>
+// block, the terminal report lists them under a plain line.
+func TestTerminalFoldsWithoutHTML(t *testing.T) {
+	rep := diff.Compare(load(t, "mini"), load(t, "mini",
+		edit{"content/regions/east.toml", `share = "45%"`, `share = "40%"`},
+		edit{"content/regions/north.toml", `share = "35%"`, `share = "40%"`}))
+	md, term := string(diff.Markdown(rep)), string(diff.Terminal(rep))
+	if !strings.Contains(md, "<details><summary>") {
+		t.Fatalf("the Markdown report folds nothing:\n%s", md)
+	}
+	if strings.Contains(term, "<details>") || strings.Contains(term, "</summary>") || !regexp.MustCompile(`\n另有 \d+ 项:月份与交叉表明细\n`).MatchString(term) {
+		t.Errorf("the terminal report:\n%s", term)
 	}
 }

@@ -137,7 +137,16 @@ func plural(t func(string) string, n int, key string) string {
 // Markdown writes the report for a pull-request comment: the summary in
 // one line, then one GitHub-flavoured table per section with the rows
 // that changed. Identical plans give "No changes to the plan."
-func Markdown(r *Report) []byte {
+func Markdown(r *Report) []byte { return r.markdown(mdEscape, false) }
+
+// Terminal writes the Markdown report for reading on a terminal: the same
+// lines, with the plan's texts as written instead of escaped for Markdown
+// (R&D, not R&amp;D; key_accounts, not key\_accounts; only a | is still
+// escaped, so that the columns hold), and the rows folded away in a
+// comment under a plain line instead of a <details> block.
+func Terminal(r *Report) []byte { return r.markdown(cellEscape, true) }
+
+func (r *Report) markdown(esc func(string) string, terminal bool) []byte {
 	l := r.Lang
 	var b bytes.Buffer
 	if r.Empty() {
@@ -153,19 +162,24 @@ func Markdown(r *Report) []byte {
 	} else {
 		b.WriteString(":")
 	}
-	b.WriteString(mdEscape(r.Summary()) + "\n")
+	b.WriteString(esc(r.Summary()) + "\n")
 	for _, s := range r.Sections {
-		b.WriteString("\n### " + mdEscape(s.Title) + "\n")
+		b.WriteString("\n### " + esc(s.Title) + "\n")
 		main, detail := s.Items, []Item(nil)
 		if len(s.Items) > foldAbove {
 			main, detail = split(s.Items)
 		}
 		if len(main) > 0 {
-			r.table(&b, main)
+			r.table(&b, main, esc)
 		}
-		if len(detail) > 0 {
-			b.WriteString("\n<details><summary>" + mdEscape(l.Sprintf("diff.more", len(detail))) + "</summary>\n")
-			r.table(&b, detail)
+		switch {
+		case len(detail) == 0:
+		case terminal:
+			b.WriteString("\n" + esc(l.Sprintf("diff.more", len(detail))) + "\n")
+			r.table(&b, detail, esc)
+		default:
+			b.WriteString("\n<details><summary>" + esc(l.Sprintf("diff.more", len(detail))) + "</summary>\n")
+			r.table(&b, detail, esc)
 			b.WriteString("\n</details>\n")
 		}
 	}
@@ -188,21 +202,21 @@ func split(items []Item) (main, detail []Item) {
 	return main, detail
 }
 
-func (r *Report) table(b *bytes.Buffer, items []Item) {
+func (r *Report) table(b *bytes.Buffer, items []Item, esc func(string) string) {
 	l := r.Lang
 	b.WriteString("\n")
-	row(b, l.T("diff.col.item"), l.T("diff.col.old"), l.T("diff.col.new"), l.T("diff.col.change"), l.T("diff.col.pct"))
+	row(b, esc, l.T("diff.col.item"), l.T("diff.col.old"), l.T("diff.col.new"), l.T("diff.col.change"), l.T("diff.col.pct"))
 	b.WriteString("|---|--:|--:|--:|--:|\n")
 	for _, it := range items {
 		old, new, change, pct := r.Cells(it)
-		row(b, it.Label, old, new, change, pct)
+		row(b, esc, it.Label, old, new, change, pct)
 	}
 }
 
-func row(b *bytes.Buffer, cells ...string) {
+func row(b *bytes.Buffer, esc func(string) string, cells ...string) {
 	b.WriteString("|")
 	for _, c := range cells {
-		b.WriteString(" " + mdEscape(c) + " |")
+		b.WriteString(" " + esc(c) + " |")
 	}
 	b.WriteString("\n")
 }
@@ -217,6 +231,12 @@ var mdReplacer = strings.NewReplacer(
 	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
 	"<", "&lt;", ">", "&gt;", "&", "&amp;", "~", `\~`, "#", `\#`,
 )
+
+// cellEscape keeps a text in its table cell on a terminal: one line, its
+// | escaped, control characters shown as escapes.
+func cellEscape(s string) string { return diag.Visible(cellReplacer.Replace(s)) }
+
+var cellReplacer = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "|", `\|`)
 
 // code writes a revision or folder name as inline code.
 func code(s string) string {
