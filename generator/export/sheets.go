@@ -96,6 +96,9 @@ type sheet struct {
 	name       string
 	freezeCols int // columns kept in view when scrolling right, besides the header row
 	widths     map[int]int
+	// lastRow and lastCol are the bottom-right corner of the cells
+	// written: the sheet's dimension, which readers take as its size.
+	lastRow, lastCol int
 }
 
 // head writes a header row at row, from column col.
@@ -135,6 +138,7 @@ func (s *sheet) put(row, col int, c cell, bold bool) {
 		width = len(numfmt.Fixed(c.num, 2)) + 3
 	}
 	w.note(w.f.SetCellStyle(s.name, ref, ref, w.styleIDs[styleKey{c.style, bold}]))
+	s.lastRow, s.lastCol = max(s.lastRow, row), max(s.lastCol, col)
 	if s.widths == nil {
 		s.widths = map[int]int{}
 	}
@@ -145,10 +149,16 @@ func (s *sheet) put(row, col int, c cell, bold bool) {
 	}
 }
 
-// finish sets the column widths and freezes the header row (and the
-// first freezeCols columns).
+// finish sets the column widths, freezes the header row (and the first
+// freezeCols columns) and declares the sheet's dimension: the spreadsheet
+// library leaves it at A1, and some readers then take the sheet as empty.
 func (s *sheet) finish() {
 	w := s.w
+	if s.lastRow > 0 {
+		last, err := excelize.CoordinatesToCellName(s.lastCol, s.lastRow)
+		w.note(err)
+		w.note(w.f.SetSheetDimension(s.name, "A1:"+last))
+	}
 	for col, width := range s.widths {
 		name, err := excelize.ColumnNumberToName(col)
 		w.note(err)
