@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -54,7 +55,9 @@ type keyShape struct {
 }
 
 // expect records, when t is recorded for a schema, that the decoder reads
-// key as k. The first reading that says more than kindAny stands.
+// key as k. The first reading that says more than kindAny stands. Every
+// accessor calls it on every key it reads: it keeps copies, so that
+// nothing of k escapes to the heap when nothing is recorded.
 func (t *table) expect(key string, k keyShape) {
 	if t.shape == nil {
 		return
@@ -68,10 +71,15 @@ func (t *table) expect(key string, k keyShape) {
 		}
 		return
 	}
-	if (k.kind == kindTable || k.kind == kindTables) && k.table == nil {
-		k.table = &shape{}
+	kept := &keyShape{kind: k.kind, required: k.required, enum: slices.Clone(k.enum), ratio: k.ratio, count: k.count}
+	if k.items != nil {
+		items := *k.items
+		kept.items = &items
 	}
-	t.shape.keys[key] = &k
+	if k.kind == kindTable || k.kind == kindTables {
+		kept.table = &shape{}
+	}
+	t.shape.keys[key] = kept
 }
 
 // record runs decode on an empty root table and returns what it asked.
