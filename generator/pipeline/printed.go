@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -75,7 +76,7 @@ func (c printedFiles) read(file string, info os.FileInfo) ([]byte, error) {
 func keepPrinted(out string, files publish.Files, cache printedFiles) (stale []string) {
 	printed, _ := filepath.Glob(filepath.Join(out, "regions", "*", BookletPDF))
 	sort.Strings(printed)
-	disk := &onDisk{out: out, files: files, written: map[string]writtenAt{}}
+	var disk *onDisk
 	seen := map[string]bool{}
 	for _, file := range printed {
 		name := "regions/" + filepath.Base(filepath.Dir(file)) + "/" + BookletPDF
@@ -83,7 +84,10 @@ func keepPrinted(out string, files publish.Files, cache printedFiles) (stale []s
 		if err != nil || !info.Mode().IsRegular() {
 			continue
 		}
-		if deps := bookletFiles(name, files); deps != nil && disk.unchangedSince(deps, info.ModTime()) {
+		if disk == nil {
+			disk = newOnDisk(out, files)
+		}
+		if disk.printedFrom(path.Dir(name), info.ModTime()) {
 			if data, err := cache.read(file, info); err == nil {
 				files[name], seen[file] = data, true
 				continue
@@ -99,61 +103,87 @@ func keepPrinted(out string, files publish.Files, cache printedFiles) (stale []s
 	return stale
 }
 
-// bookletFiles returns the files a booklet is printed from: its page, the
-// other files of its folder (its style sheet) and the theme's assets; nil
-// when the new site has no such booklet.
-func bookletFiles(pdf string, files publish.Files) []string {
-	dir := path.Dir(pdf)
-	if _, ok := files[dir+"/booklet.html"]; !ok {
-		return nil
-	}
-	var deps []string
-	for name := range files {
-		if path.Dir(name) == dir && name != pdf && (name == dir+"/booklet.html" || !strings.HasSuffix(name, ".html")) ||
-			strings.HasPrefix(name, "assets/") {
-			deps = append(deps, name)
-		}
-	}
-	return deps
-}
-
 // onDisk compares the files of the output folder out with those of a new
 // build, each file once (the booklets share the theme's assets).
 type onDisk struct {
 	out     string
 	files   publish.Files
+	byDir   map[string][]string // the new build's files by folder
+	assets  []string            // the new build's files under assets/
+	gone    bool                // a file under the output's assets/ is not in the new build
 	written map[string]writtenAt
 }
 
 // writtenAt says whether a file of the output holds what the new build
 // has, and since when.
 type writtenAt struct {
-	same bool
-	at   time.Time
+	exists, same bool
+	at           time.Time
 }
 
-// unchangedSince reports whether every file of names is in the output as
-// the new build has it, written no later than t.
-func (d *onDisk) unchangedSince(names []string, t time.Time) bool {
-	for _, name := range names {
-		w, ok := d.written[name]
-		if !ok {
-			w = d.check(name)
-			d.written[name] = w
+func newOnDisk(out string, files publish.Files) *onDisk {
+	d := &onDisk{out: out, files: files, byDir: map[string][]string{}, written: map[string]writtenAt{}}
+	for name := range files {
+		d.byDir[path.Dir(name)] = append(d.byDir[path.Dir(name)], name)
+		if strings.HasPrefix(name, "assets/") {
+			d.assets = append(d.assets, name)
 		}
-		if !w.same || w.at.After(t) {
+	}
+	root := filepath.Join(out, "assets")
+	filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			rel, _ := filepath.Rel(out, p)
+			if _, ok := files[filepath.ToSlash(rel)]; !ok {
+				d.gone = true
+				return filepath.SkipAll
+			}
+		}
+		return nil
+	})
+	return d
+}
+
+// printedFrom reports whether a booklet printed at t into the folder dir
+// ("regions/east") would print the same from the new build: its page and
+// the other files of its folder (its style sheet) are in the output as
+// the new build has them, and so are the site's assets, none written
+// after t. An asset the new build adds does not count: the build copies
+// the files its booklets need (a font's files for their characters), and
+// an unchanged booklet needed none that was missing. One it drops or
+// changes does.
+func (d *onDisk) printedFrom(dir string, t time.Time) bool {
+	if _, ok := d.files[dir+"/booklet.html"]; !ok || d.gone {
+		return false
+	}
+	for _, name := range d.byDir[dir] {
+		if name != dir+"/"+BookletPDF && (name == dir+"/booklet.html" || !strings.HasSuffix(name, ".html")) {
+			if w := d.check(name); !w.exists || !w.same || w.at.After(t) {
+				return false
+			}
+		}
+	}
+	for _, name := range d.assets {
+		if w := d.check(name); w.exists && (!w.same || w.at.After(t)) {
 			return false
 		}
 	}
 	return true
 }
 
+// check compares a file of the output with the new build's, once.
 func (d *onDisk) check(name string) writtenAt {
-	file := filepath.Join(d.out, filepath.FromSlash(name))
-	info, err := os.Stat(file)
-	if err != nil || info.Size() != int64(len(d.files[name])) {
-		return writtenAt{}
+	if w, ok := d.written[name]; ok {
+		return w
 	}
-	data, err := os.ReadFile(file)
-	return writtenAt{same: err == nil && bytes.Equal(data, d.files[name]), at: info.ModTime()}
+	var w writtenAt
+	info, err := os.Stat(filepath.Join(d.out, filepath.FromSlash(name)))
+	if err == nil {
+		w = writtenAt{exists: true, at: info.ModTime()}
+		if info.Size() == int64(len(d.files[name])) {
+			data, err := os.ReadFile(filepath.Join(d.out, filepath.FromSlash(name)))
+			w.same = err == nil && bytes.Equal(data, d.files[name])
+		}
+	}
+	d.written[name] = w
+	return w
 }

@@ -18,7 +18,8 @@ import (
 // build does and with one kept builder as planbook serve does. With
 // nothing changed both PDFs stay, byte for byte; after an edit that
 // changes one region's booklet its PDF is removed, and reported, and the
-// other stays; a PDF older than its booklet page is removed too.
+// other stays; a PDF older than its booklet page is removed too, and so
+// are all when a theme file changes (one the theme adds changes none).
 func TestPrintedBookletsFollowTheirBooklet(t *testing.T) {
 	for _, kept := range []bool{false, true} {
 		ar, err := txtar.ParseFile("../../testdata/sites/mini.txtar")
@@ -76,6 +77,24 @@ func TestPrintedBookletsFollowTheirBooklet(t *testing.T) {
 		rep = build()
 		if _, err := os.Stat(pdf("east")); err == nil || !slices.Equal(rep.Unprinted, []string{"regions/east/booklet.pdf"}) {
 			t.Errorf("kept builder %v: a PDF older than its booklet stayed (%v)", kept, rep.Unprinted)
+		}
+
+		// The theme: a file it adds leaves the PDFs as they are, a file it
+		// changes takes them away.
+		for _, r := range []string{"east", "north"} {
+			os.WriteFile(pdf(r), []byte("%PDF "+r), 0o644)
+		}
+		theme := filepath.Join(dir, "themes", "default", "assets", "css")
+		os.MkdirAll(theme, 0o755)
+		os.WriteFile(filepath.Join(theme, "extra.css"), []byte("p { margin: 0 }\n"), 0o644)
+		b.Changed([]string{"themes/default/assets/css/extra.css"})
+		if rep = build(); len(rep.Unprinted) != 0 || rep.Stats.Written == 0 {
+			t.Errorf("kept builder %v: a new theme file (%d written) removed %v", kept, rep.Stats.Written, rep.Unprinted)
+		}
+		os.WriteFile(filepath.Join(theme, "extra.css"), []byte("p { margin: 1px }\n"), 0o644)
+		b.Changed([]string{"themes/default/assets/css/extra.css"})
+		if rep = build(); !slices.Equal(rep.Unprinted, []string{"regions/east/booklet.pdf", "regions/north/booklet.pdf"}) {
+			t.Errorf("kept builder %v: a changed theme file removed %v", kept, rep.Unprinted)
 		}
 	}
 }
