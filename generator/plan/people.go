@@ -76,7 +76,7 @@ func decodePeopleSettings(p *Plan, t *table) {
 		return
 	}
 	p.People.Pos = t.src.pos(t.path)
-	if list, ok := t.list("ramp"); ok {
+	if list, ok := t.listOf("ramp", keyShape{kind: kindRatio, ratio: factorRatio}, 0); ok {
 		ramp := make([]*big.Rat, 0, len(list))
 		for i, v := range list {
 			if r := t.src.ratioValue(join(t.keyPath("ramp"), strconv.Itoa(i)), "ramp", v, factorRatio); r != nil {

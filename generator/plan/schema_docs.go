@@ -71,27 +71,37 @@ var planDocs = map[string]string{
 	"kpis.*.unit":      `A unit makes baseline and target plain numbers in it; without one they are ratios ("18%").`,
 	"kpis.*.baseline":  "Last year's value.",
 	"kpis.*.target":    "This year's target.",
+
+	"people":            "Teams and people: the defaults of the quotas of content/people.csv.",
+	"people.ramp":       `A new hire's quota factor in their 1st, 2nd, … month: ["25%", "50%", "75%"].`,
+	"people.overassign": `What people carry beyond their team's target by default ("10%"); a region's or team's own overassign wins.`,
+	"people.balance":    `How far a person's quota per unit of weight may be from the median before the people-balance check warns (default "25%").`,
 }
 
 // regionDocs describe the keys of a region file.
 var regionDocs = map[string]string{
-	"id":              "The region id, if written, must be the file's base name.",
-	"name":            "The region's name.",
-	"mix":             "The region's own mix; the other regions share what it leaves.",
-	"mix.products":    "Shares of the plan's product lines by id, adding up to 100%; ids left out are 0%.",
-	"mix.customers":   "Shares of the plan's customer types by id, adding up to 100%; ids left out are 0%.",
-	"customer_counts": "Customers by customer type id, for this region's revenue per customer.",
-	"channels":        "The region's channels: a split of its target.",
-	"promotions":      "Promotions of this region alone.",
+	"id":                 "The region id, if written, must be the file's base name.",
+	"name":               "The region's name.",
+	"mix":                "The region's own mix; the other regions share what it leaves.",
+	"mix.products":       "Shares of the plan's product lines by id, adding up to 100%; ids left out are 0%.",
+	"mix.customers":      "Shares of the plan's customer types by id, adding up to 100%; ids left out are 0%.",
+	"customer_counts":    "Customers by customer type id, for this region's revenue per customer.",
+	"channels":           "The region's channels: a split of its target.",
+	"promotions":         "Promotions of this region alone.",
+	"overassign":         `What this region's people carry beyond its target ("10%"); a team's own overassign wins.`,
+	"teams":              "The region's teams: a split of its target, each carried by its people in content/people.csv.",
+	"teams.*.manager":    "The team manager's name.",
+	"teams.*.overassign": `What this team's people carry beyond its target ("5%").`,
 }
 
 // configDocs describe the keys of planbook.toml.
 var configDocs = map[string]string{
-	"language":    `Labels, numbers and dates: "zh-CN" (default) or "en".`,
-	"theme":       `The theme: a folder under themes/ laid over the built-in "default".`,
-	"output":      `The output folder (default "public"), inside the site folder or absolute.`,
-	"base_path":   `Where the site is served (default "/"); links stay relative anyway.`,
-	"unsafe_html": "Render raw HTML inside Markdown (default false: escaped).",
+	"language":     `Labels, numbers and dates: "zh-CN" (default) or "en".`,
+	"theme":        `The theme: a folder under themes/ laid over the built-in "default".`,
+	"output":       `The output folder (default "public"), inside the site folder or absolute.`,
+	"base_path":    `Where the site is served (default "/"); links stay relative anyway.`,
+	"unsafe_html":  "Render raw HTML inside Markdown (default false: escaped).",
+	"people_pages": "Publish each person's quota pages and target letters on the site (default false: team totals only).",
 }
 
 // docsByFile are the descriptions of each schema's own keys.
