@@ -21,7 +21,9 @@ func init() {
 		usage: `Usage: planbook build [-s SITE] [-d OUT] [--compare REV] [--region ID]...
 
 Computes the plan of SITE and writes its web site to OUT. The previous
-output is replaced only when the whole build succeeded.
+output is replaced only when the whole build succeeded. A booklet.pdf that
+planbook pdf printed into OUT stays while its booklet is unchanged, and is
+removed, with a line saying so, once the booklet changed.
 
 Flags:
   -s SITE         the site folder (default: the current folder)

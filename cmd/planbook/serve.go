@@ -27,7 +27,10 @@ Builds the site, serves it over HTTP and watches content/, the site's
 themes/ and planbook.toml. Every save rebuilds the site and reloads the
 open pages when what they show changed. While the plan has errors, every
 page shows them with their file and line; the last good site stays on disk.
-Each build is written to OUT whole, as planbook build writes it.
+Each build is written to OUT whole, as planbook build writes it (a printed
+booklet.pdf stays while its booklet is unchanged). Editors' swap, backup
+and temporary files (.east.toml.swp, 4913, east.toml~, #east.md#,
+___jb_tmp___, …) start no rebuild.
 
 The preview answers only requests addressed to localhost (and its
 subdomains), a loopback address, the --bind address (with 0.0.0.0 or ::,
