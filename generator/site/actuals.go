@@ -11,10 +11,6 @@ import (
 	"planbook/generator/numfmt"
 )
 
-// ActualsCharts are the charts of plan against actual, for a plan with
-// actual results: "actuals" also takes region="ID".
-var ActualsCharts = []string{"actuals", "actuals-regions", "actuals-products", "actuals-channels"}
-
 // actualsPage compares the actual results with the plan.
 type actualsPage struct {
 	Lead      string
@@ -99,11 +95,11 @@ func (b *builder) monthLines(region *compute.Region) []*compute.Attainment {
 	return out
 }
 
-// actualsChart draws the month targets and actuals as bars, with their
-// running totals as lines on a second axis. Months after the last one with
-// results have no actual.
-func (b *builder) actualsChart(lines []*compute.Attainment) *charts.Bar {
-	labels := b.monthLabels()
+// actualsChart draws the month targets and actuals of the company (region
+// nil) or a region as bars, with their running totals as lines on a
+// second axis. Months after the last one with results have no actual.
+func (b *builder) actualsChart(region *compute.Region) option {
+	lines := b.monthLines(region)
 	through := b.r.Actuals.Through
 	plan, actual := make([]opts.BarData, 12), make([]opts.BarData, 12)
 	planSum, actualSum := make([]opts.LineData, 12), make([]opts.LineData, 12)
@@ -121,7 +117,7 @@ func (b *builder) actualsChart(lines []*compute.Attainment) *charts.Bar {
 			actualSum[m] = opts.LineData{Value: "-"}
 		}
 	}
-	bar := b.cumulativeBar(labels)
+	bar := b.cumulativeBar("actuals", b.monthLabels())
 	bar.AddSeries(b.lang.T("series.target"), plan).
 		AddSeries(b.lang.T("series.actual"), actual)
 	l := charts.NewLine()
@@ -131,25 +127,49 @@ func (b *builder) actualsChart(lines []*compute.Attainment) *charts.Bar {
 	return bar
 }
 
-// attainmentChart draws the plan to date and the actual of each line as
-// bars.
-func (b *builder) attainmentChart(lines []*compute.Attainment) *charts.Bar {
-	names := b.lineNames(lines)
-	plan, actual := make([]opts.BarData, len(lines)), make([]opts.BarData, len(lines))
-	for i, at := range lines {
-		plan[i] = opts.BarData{Value: exact(at.Plan)}
-		actual[i] = opts.BarData{Value: exact(at.Actual)}
+// actualsTable lists the months of the company (region nil) or a region
+// with their target, plan to date, actual and attainment.
+func (b *builder) actualsTable(region *compute.Region) *Table {
+	total := &b.r.Actuals.Year
+	if region != nil {
+		total = &b.regionActual(region.ID).Attainment
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(b.common()...)
-	bar.SetGlobalOptions(
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names}),
-		charts.WithYAxisOpts(b.unitAxis()),
-	)
-	bar.SetXAxis(names).
-		AddSeries(b.lang.T("series.plan-to-date"), plan).
-		AddSeries(b.lang.T("series.actual"), actual)
-	return bar
+	return b.attainmentTable("col.month", b.monthLabels(), b.monthLines(region), total, false)
+}
+
+// breakdown is a breakdown of the actual results, with a chart of its own.
+type breakdown int
+
+const (
+	byRegion breakdown = iota
+	byProduct
+	byChannel
+)
+
+// breakdownChart returns the builder of a breakdown's chart: the plan to
+// date and the actual of each line as bars.
+func breakdownChart(k breakdown) func(*builder, *compute.Region) option {
+	return func(b *builder, _ *compute.Region) option {
+		lines, _ := b.breakdownLines(k)
+		names := b.lineNames(lines)
+		plan, actual := make([]opts.BarData, len(lines)), make([]opts.BarData, len(lines))
+		for i, at := range lines {
+			plan[i] = opts.BarData{Value: exact(at.Plan)}
+			actual[i] = opts.BarData{Value: exact(at.Actual)}
+		}
+		return b.bar("actuals-breakdown", names).
+			AddSeries(b.lang.T("series.plan-to-date"), plan).
+			AddSeries(b.lang.T("series.actual"), actual)
+	}
+}
+
+// breakdownTable returns the builder of a breakdown's table: each line's
+// target, plan to date, actual, attainment and projection.
+func breakdownTable(k breakdown) func(*builder, *compute.Region) *Table {
+	return func(b *builder, _ *compute.Region) *Table {
+		lines, col := b.breakdownLines(k)
+		return b.attainmentTable(col, b.lineNames(lines), lines, &b.r.Actuals.Year, true)
+	}
 }
 
 func (b *builder) lineName(at *compute.Attainment) string {
@@ -203,11 +223,12 @@ func (b *builder) lineNames(lines []*compute.Attainment) []string {
 // exact writes an amount as an exact JSON number for a chart's data.
 func exact(r *big.Rat) json.Number { return json.Number(numfmt.Exact(r)) }
 
-// actualsLines returns the lines of a breakdown chart.
-func (b *builder) actualsLines(name string) (lines []*compute.Attainment, col string) {
+// breakdownLines returns the lines of a breakdown and the key of its
+// first column.
+func (b *builder) breakdownLines(k breakdown) (lines []*compute.Attainment, col string) {
 	a := b.r.Actuals
-	switch name {
-	case "actuals-regions":
+	switch k {
+	case byRegion:
 		for _, ra := range a.Regions {
 			lines = append(lines, &ra.Attainment)
 		}
@@ -217,7 +238,7 @@ func (b *builder) actualsLines(name string) (lines []*compute.Attainment, col st
 			lines = append(lines, &o)
 		}
 		return lines, "col.region"
-	case "actuals-products":
+	case byProduct:
 		return a.Products, "col.product"
 	default:
 		return a.Channels, "col.channel"

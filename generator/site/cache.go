@@ -197,9 +197,6 @@ func (b *siteRenderer) regionKey(path string, reg *compute.Region, markdown []st
 	return sum, true
 }
 
-// companyCharts are the charts drawn from the company plan alone.
-var companyCharts = map[string]bool{"quarters": true, "months": true, "products": true, "product-quarters": true, "customers": true}
-
 // regionLocal reports whether Markdown text uses only figures and charts
 // of the company plan and of the region id.
 func (b *siteRenderer) regionLocal(text, id string) bool {

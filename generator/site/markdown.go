@@ -238,9 +238,9 @@ func (b *builder) chartShortcode(pg *plan.Page, sc Shortcode) *Chart {
 		return nil
 	}
 	if !ok {
-		names := slices.Concat(CompanyCharts, ActualsCharts)
+		names := chartNames(forCompany, 0)
 		if region != nil {
-			names = slices.Concat(RegionCharts, []string{"actuals"})
+			names = chartNames(forRegion, 0)
 		}
 		b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("unknown chart %q%s", sc.Args[0], diag.DidYouMean(sc.Args[0], names)), "charts: "+strings.Join(names, ", "))
 		return nil

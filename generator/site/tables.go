@@ -105,7 +105,7 @@ func (b *builder) periodTable(name string, labels []string, values []int64) *Tab
 	return t
 }
 
-func (b *builder) productsTable() *Table {
+func (b *builder) productsTable(*compute.Region) *Table {
 	p := b.r.Plan
 	t := &Table{Caption: b.caption(), Head: []Cell{
 		head(b.lang.T("col.product"), false), head(b.lang.T("col.class"), false),
@@ -182,7 +182,7 @@ func (b *builder) matrixTable(first string, cols []string, rows []tableRow) *Tab
 	return t
 }
 
-func (b *builder) channelsTable() *Table {
+func (b *builder) channelsTable(*compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.channel"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true), head(b.lang.T("col.regions"), true)}}
 	var sum int64
 	for _, ch := range b.r.Channels {
@@ -227,7 +227,7 @@ func (b *builder) customersTable(region *compute.Region) *Table {
 	return t
 }
 
-func (b *builder) flowTable() *Table {
+func (b *builder) flowTable(*compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.region"), false), head(b.lang.T("col.channel"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
 	for _, reg := range b.r.Regions {
 		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(""), b.amount(reg.Target), b.percent(b.share(reg.Target, b.r.Target))})

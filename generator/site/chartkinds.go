@@ -1,0 +1,409 @@
+package site
+
+import (
+	"encoding/json"
+	"math/big"
+	"sort"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"planbook/generator/compute"
+	"planbook/generator/numfmt"
+	"planbook/generator/plan"
+)
+
+// The options and tables of each chart in chartDefs.
+
+// periods returns the quarter or month labels and targets of the company
+// (region nil) or a region.
+func (b *builder) periods(months bool, region *compute.Region) ([]string, []int64) {
+	switch {
+	case months && region != nil:
+		return b.monthLabels(), region.Months[:]
+	case months:
+		return b.monthLabels(), b.r.Months[:]
+	case region != nil:
+		return b.quarterLabels(), region.Quarters[:]
+	}
+	return b.quarterLabels(), b.r.Quarters[:]
+}
+
+func (b *builder) quartersChart(region *compute.Region) option {
+	labels, values := b.periods(false, region)
+	return b.cumulativeChart("quarters", labels, values)
+}
+
+func (b *builder) monthsChart(region *compute.Region) option {
+	labels, values := b.periods(true, region)
+	return b.cumulativeChart("months", labels, values)
+}
+
+func (b *builder) quartersTable(region *compute.Region) *Table {
+	labels, values := b.periods(false, region)
+	return b.periodTable("quarters", labels, values)
+}
+
+func (b *builder) monthsTable(region *compute.Region) *Table {
+	labels, values := b.periods(true, region)
+	return b.periodTable("months", labels, values)
+}
+
+// cumulativeChart draws period targets as bars with their running total as
+// a line on a second axis.
+func (b *builder) cumulativeChart(name string, labels []string, values []int64) *charts.Bar {
+	bars := make([]opts.BarData, len(values))
+	line := make([]opts.LineData, len(values))
+	var sum int64
+	for i, v := range values {
+		sum += v
+		bars[i] = opts.BarData{Value: b.num(v)}
+		line[i] = opts.LineData{Value: b.num(sum)}
+	}
+	bar := b.cumulativeBar(name, labels)
+	bar.AddSeries(b.lang.T("series.target"), bars,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(len(values) <= 4), Position: "top"}))
+	l := charts.NewLine()
+	l.AddSeries(b.lang.T("series.cumulative"), line, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	bar.Overlap(l)
+	return bar
+}
+
+// cumulativeBar is a bar chart over labels in the plan's unit, with a
+// second axis for running totals.
+func (b *builder) cumulativeBar(name string, labels []string) *charts.Bar {
+	bar := b.bar(name, labels)
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T("series.cumulative"), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	return bar
+}
+
+// bar is a bar chart over labels in the plan's unit, without series.
+func (b *builder) bar(name string, labels []string) *charts.Bar {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(named(name))
+	bar.SetGlobalOptions(b.common()...)
+	bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels}), charts.WithYAxisOpts(b.unitAxis()))
+	bar.SetXAxis(labels)
+	return bar
+}
+
+func (b *builder) quarterLabels() []string {
+	out := make([]string, 4)
+	for q := range out {
+		out[q] = b.lang.Quarter(q)
+	}
+	return out
+}
+
+func (b *builder) monthLabels() []string {
+	out := make([]string, 12)
+	for i := range out {
+		_, m := b.r.Plan.MonthOf(i)
+		out[i] = b.lang.Month(m)
+	}
+	return out
+}
+
+func (b *builder) productsChart(*compute.Region) option {
+	var names []string
+	var base, target []opts.BarData
+	for _, p := range b.r.Products {
+		names = append(names, p.Name)
+		bv := json.Number("0")
+		if p.Baseline != nil {
+			bv = json.Number(numfmt.Exact(p.Baseline))
+		}
+		base = append(base, opts.BarData{Value: bv})
+		label := ""
+		if p.Growth != nil {
+			label = b.lang.SignedPercent(p.Growth)
+		}
+		target = append(target, opts.BarData{Value: b.num(p.Target), Label: &opts.Label{Show: opts.Bool(label != ""), Position: "top", Formatter: label}})
+	}
+	return b.bar("products", names).
+		AddSeries(b.lang.T("series.baseline"), base).
+		AddSeries(b.lang.T("series.target"), target)
+}
+
+func (b *builder) regionProducts(region *compute.Region) option {
+	var data []opts.PieData
+	for j, p := range b.r.Products {
+		data = append(data, opts.PieData{Name: p.Name, Value: b.num(region.Products[j])})
+	}
+	return b.pie("products", data)
+}
+
+func (b *builder) pie(name string, data []opts.PieData) *charts.Pie {
+	pie := charts.NewPie()
+	pie.SetGlobalOptions(
+		named(name),
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+	)
+	pie.AddSeries("", data,
+		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"38%", "66%"}, Center: []string{"50%", "45%"}}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
+	return pie
+}
+
+func (b *builder) productQuarters(*compute.Region) option {
+	bar := b.bar("product-quarters", b.quarterLabels())
+	for _, p := range b.r.Products {
+		data := make([]opts.BarData, 4)
+		for q := range data {
+			data[q] = opts.BarData{Value: b.num(p.Quarters[q])}
+		}
+		bar.AddSeries(p.Name, data, charts.WithBarChartOpts(opts.BarChart{Stack: "products"}))
+	}
+	return bar
+}
+
+func (b *builder) productQuartersTable(*compute.Region) *Table {
+	rows := make([]tableRow, len(b.r.Products))
+	for i, p := range b.r.Products {
+		rows[i] = tableRow{name: p.Name, cells: p.Quarters[:]}
+	}
+	return b.matrixTable(b.lang.T("col.product"), b.quarterLabels(), rows)
+}
+
+func (b *builder) regionsChart(*compute.Region) option {
+	var names []string
+	for _, reg := range b.r.Regions {
+		names = append(names, reg.Name)
+	}
+	if o := b.r.Others; o != nil {
+		names = append(names, b.othersName())
+	}
+	bar := b.bar("regions", names)
+	for q, label := range b.quarterLabels() {
+		data := make([]opts.BarData, len(b.r.Regions))
+		for i, reg := range b.r.Regions {
+			data[i] = opts.BarData{Value: b.num(reg.Quarters[q])}
+		}
+		if o := b.r.Others; o != nil {
+			data = append(data, opts.BarData{Value: b.num(o.Quarters[q])})
+		}
+		bar.AddSeries(label, data, charts.WithBarChartOpts(opts.BarChart{Stack: "quarters"}))
+	}
+	return bar
+}
+
+func (b *builder) regionsTable(*compute.Region) *Table {
+	rows := make([]tableRow, len(b.r.Regions))
+	for i, reg := range b.r.Regions {
+		rows[i] = tableRow{name: reg.Name, link: b.regionLink(reg.ID), cells: reg.Quarters[:]}
+	}
+	if o := b.r.Others; o != nil {
+		rows = append(rows, tableRow{name: b.othersName(), cells: o.Quarters[:]})
+	}
+	return b.matrixTable(b.lang.T("col.region"), b.quarterLabels(), rows)
+}
+
+func (b *builder) channelsChart(*compute.Region) option {
+	var data []opts.PieData
+	for _, ch := range b.r.Channels {
+		data = append(data, opts.PieData{Name: ch.Name, Value: b.num(ch.Target)})
+	}
+	return b.pie("channels", data)
+}
+
+func (b *builder) regionChannelsChart(region *compute.Region) option {
+	var data []opts.PieData
+	for _, ch := range region.Channels {
+		data = append(data, opts.PieData{Name: ch.Name, Value: b.num(ch.Target)})
+	}
+	return b.pie("channels", data)
+}
+
+func (b *builder) customersChart(region *compute.Region) option {
+	var names []string
+	var targets []opts.BarData
+	var per []opts.LineData
+	for i, c := range b.r.Customers {
+		names = append(names, c.Name)
+		t, pc := c.Target, c.PerCustomer
+		if region != nil {
+			t, pc = region.Customers[i].Target, region.Customers[i].PerCustomer
+		}
+		targets = append(targets, opts.BarData{Value: b.num(t)})
+		v := json.Number("0")
+		if pc != nil {
+			v = json.Number(numfmt.Exact(pc))
+		}
+		per = append(per, opts.LineData{Value: v})
+	}
+	bar := b.bar("customers", names)
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T("series.per-customer"), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	bar.AddSeries(b.lang.T("series.target"), targets,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
+	l := charts.NewLine()
+	l.AddSeries(b.lang.T("series.per-customer"), per, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	bar.Overlap(l)
+	return bar
+}
+
+func (b *builder) flowChart(*compute.Region) option {
+	top := b.lang.T("flow.target")
+	nodes := []opts.SankeyNode{{Name: top}}
+	var links []sankeyLink
+	seen := map[string]bool{top: true}
+	node := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			nodes = append(nodes, opts.SankeyNode{Name: name})
+		}
+	}
+	for _, reg := range b.r.Regions {
+		node(reg.Name)
+		links = append(links, sankeyLink{Source: top, Target: reg.Name, Value: b.num(reg.Target)})
+	}
+	for _, reg := range b.r.Regions {
+		for _, ch := range reg.Channels {
+			node(ch.Name)
+			if ch.Target > 0 {
+				links = append(links, sankeyLink{Source: reg.Name, Target: ch.Name, Value: b.num(ch.Target)})
+			}
+		}
+	}
+	if o := b.r.Others; o != nil && o.Target > 0 {
+		// The regions this site does not show, as one, so that the channels
+		// still add up to the company's.
+		name := b.othersName()
+		node(name)
+		links = append(links, sankeyLink{Source: top, Target: name, Value: b.num(o.Target)})
+		for _, ch := range b.r.Channels {
+			if v := o.Channels[ch.ID]; v > 0 {
+				node(ch.Name)
+				links = append(links, sankeyLink{Source: name, Target: ch.Name, Value: b.num(v)})
+			}
+		}
+	}
+	s := charts.NewSankey()
+	s.SetGlobalOptions(
+		named("flow"),
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+	)
+	s.AddSeries("", nodes, nil,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.5, Opacity: opts.Float(0.35)}))
+	s.MultiSeries[0].Links = links
+	return s
+}
+
+// sankeyLink is a link of the decomposition flow. go-echarts' own link
+// holds its value as a float32, exact only up to 16,777,216; this one
+// holds the exact amount.
+type sankeyLink struct {
+	Source string      `json:"source"`
+	Target string      `json:"target"`
+	Value  json.Number `json:"value"`
+}
+
+// othersName names the regions a site for some regions' audience leaves
+// out, as one: "其他 3 个大区".
+func (b *builder) othersName() string {
+	return b.lang.Sprintf("others.regions", b.r.Others.Count)
+}
+
+// item is one promotion, training or milestone on a timeline.
+type item struct {
+	kind        string // promotion | training | milestone
+	name        string
+	start, end  plan.Date
+	regions     []string
+	products    []string
+	owner       string
+	budget      *big.Rat
+	expected    *big.Rat
+	hours       *big.Rat
+	description string
+}
+
+// items returns the plan's promotions, trainings and milestones that apply
+// to region (all when region is nil), ordered by date.
+func (b *builder) items(region *compute.Region) []item {
+	p := b.r.Plan
+	applies := func(regions []string) bool {
+		if region == nil || len(regions) == 0 {
+			return true
+		}
+		for _, id := range regions {
+			if id == region.ID {
+				return true
+			}
+		}
+		return false
+	}
+	var out []item
+	for _, pr := range p.Promotions {
+		if applies(pr.Regions) {
+			out = append(out, item{kind: "promotion", name: pr.Name, start: pr.Start, end: pr.End, regions: pr.Regions, products: pr.Products, budget: pr.Budget, expected: pr.Expected})
+		}
+	}
+	for _, t := range p.Trainings {
+		if applies(t.Regions) {
+			out = append(out, item{kind: "training", name: t.Topic, start: t.Date, end: t.Date, regions: t.Regions, owner: t.Owner, hours: t.Hours})
+		}
+	}
+	for _, m := range p.Milestones {
+		if applies(m.Regions) {
+			out = append(out, item{kind: "milestone", name: m.Name, start: m.Date, end: m.Date, regions: m.Regions, owner: m.Owner})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start.Before(out[j].start) })
+	return out
+}
+
+func (b *builder) timelineTable(region *compute.Region) *Table {
+	return b.itemsTable(b.items(region))
+}
+
+// timelineChart draws promotions as bars over their dates and trainings
+// and milestones as points, one row per item, on a time axis spanning the
+// fiscal year.
+func (b *builder) timelineChart(region *compute.Region) option {
+	items := b.items(region)
+	names := make([]string, len(items))
+	for i, it := range items {
+		names[i] = it.name
+	}
+	first, last := b.r.Plan.FiscalYear()
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		named("timeline"),
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{b.lang.T("kind.promotion"), b.lang.T("kind.training"), b.lang.T("kind.milestone")}}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "3%", Top: "12", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "time", Min: first.String(), Max: last.String(), SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#eef0f3"}}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"}}),
+	)
+	promotion := b.lang.T("kind.promotion")
+	for _, it := range items {
+		if it.kind != "promotion" {
+			continue
+		}
+		line.AddSeries(promotion, []opts.LineData{
+			{Value: []any{it.start.String(), it.name}},
+			{Value: []any{it.end.String(), it.name}},
+		}, charts.WithLineStyleOpts(opts.LineStyle{Width: 10, Color: palette[0]}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0]}),
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "none"}))
+	}
+	for k, kind := range []string{"training", "milestone"} {
+		var data []opts.LineData
+		for _, it := range items {
+			if it.kind == kind {
+				data = append(data, opts.LineData{Value: []any{it.start.String(), it.name}})
+			}
+		}
+		symbol := []string{"circle", "diamond"}[k]
+		line.AddSeries(b.lang.T("kind."+kind), data,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: symbol, SymbolSize: 14}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 0, Opacity: opts.Float(0)}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[k+1]}))
+	}
+	return line
+}
