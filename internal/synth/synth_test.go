@@ -1,10 +1,17 @@
 package synth
 
 import (
+	"html"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"planbook/generator/compute"
+	"planbook/generator/pipeline"
 	"planbook/generator/plan"
 )
 
@@ -40,6 +47,63 @@ func TestSitesLoadAndCompute(t *testing.T) {
 		}
 		if o.People > 0 && len(r.Teams) <= o.Regions {
 			t.Errorf("%+v: only %d teams for %d regions", o, len(r.Teams), o.Regions)
+		}
+	}
+}
+
+// TestHugoSiteHoldsEveryTable builds a synthetic plan with planbook and
+// checks that its Hugo twin holds every page, every table row and every
+// figure of planbook's pages.
+func TestHugoSiteHoldsEveryTable(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range Site(Options{Seed: 5, Regions: 12, Products: 6, FixedEvery: 4, Narrative: true}) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string][]byte{}
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(out, p)
+			pages[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		}
+		return err
+	})
+	files, err := HugoSite(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2*12+4 {
+		t.Fatalf("planbook built %d pages", len(pages))
+	}
+	rowRE := regexp.MustCompile(`<tr[ >]`)
+	figureRE := regexp.MustCompile(`<td class="num">([^<]+)</td>`)
+	for name, page := range pages {
+		md, ok := files[hugoPath(name)]
+		if !ok {
+			t.Errorf("%s: no Hugo page %s", name, hugoPath(name))
+			continue
+		}
+		rows := 0
+		for _, line := range strings.Split(md, "\n") {
+			if strings.HasPrefix(line, "|") && !strings.HasPrefix(line, "|---") && !strings.HasPrefix(line, "|--:") {
+				rows++
+			}
+		}
+		if want := len(rowRE.FindAll(page, -1)); rows != want || want == 0 {
+			t.Errorf("%s: %d table rows in planbook's page, %d in Hugo's", name, want, rows)
+		}
+		for _, m := range figureRE.FindAllSubmatch(page, -1) {
+			if cell := html.UnescapeString(string(m[1])); !strings.Contains(md, "| "+cell+" |") {
+				t.Errorf("%s: Hugo's page lacks the cell %q", name, cell)
+				break
+			}
 		}
 	}
 }
