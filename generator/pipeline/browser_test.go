@@ -108,6 +108,32 @@ func (c *consoleErrors) take(t *testing.T, ctx context.Context) []string {
 // chartsDrawn is true when every chart element of the page holds an SVG.
 const chartsDrawn = `Array.from(document.querySelectorAll('[data-chart]')).every(el => el.querySelector('svg'))`
 
+// chartsFilled lists what does not agree between each chart that takes its
+// figures from the table beside it and that table: every series has a
+// point per body row, named by the row's first cell, whose value is the
+// figure of the cell it shows.
+const chartsFilled = `Array.from(document.querySelectorAll('[data-chart]')).flatMap(el => {
+  const option = JSON.parse(document.getElementById(el.dataset.option).textContent);
+  if (!option.dataset) return [];
+  const rows = document.getElementById(el.dataset.table).querySelector('tbody').rows;
+  const chart = echarts.getInstanceByDom(el);
+  const out = [];
+  chart.getOption().series.forEach((s, i) => {
+    const data = chart.getModel().getSeriesByIndex(i).getData();
+    const dim = data.mapDimension(s.type === 'pie' ? 'value' : 'y');
+    const col = data.getDimensionIndex(dim) / 2;
+    if (data.count() !== rows.length) out.push(el.id + ' series ' + i + ': ' + data.count() + ' points for ' + rows.length + ' rows');
+    for (let r = 0; r < Math.min(rows.length, data.count()); r++) {
+      const text = rows[r].cells[col].textContent.trim();
+      const want = text === '–' ? 0 : Number(text.replace(/,/g, '').replace(/%$/, ''));
+      if (data.getName(r) !== rows[r].cells[0].textContent.trim() || data.get(dim, r) !== want) {
+        out.push(el.id + ' series ' + i + ' row ' + r + ': ' + data.getName(r) + ' ' + data.get(dim, r) + ', table: ' + rows[r].cells[0].textContent.trim() + ' ' + text);
+      }
+    }
+  });
+  return out;
+})`
+
 // TestBrowserExampleSite opens every page of the built example in
 // Chromium: no page reports an error, every chart is drawn as SVG, and
 // every internal link leads to a page. Screenshots of the dashboard and a
@@ -152,6 +178,13 @@ func TestBrowserExampleSite(t *testing.T) {
 		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('[data-chart]').length`))
 		if err != nil {
 			t.Fatal(err)
+		}
+		unfilled, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](chartsFilled))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range unfilled {
+			t.Errorf("%s: %s", page, u)
 		}
 		hrefs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('a[href], link[href], script[src]')).map(e => e.getAttribute('href') || e.getAttribute('src'))`))
 		if err != nil {

@@ -146,21 +146,12 @@ const (
 	byChannel
 )
 
-// breakdownChart returns the builder of a breakdown's chart: the plan to
-// date and the actual of each line as bars.
-func breakdownChart(k breakdown) func(*builder, *compute.Region) option {
-	return func(b *builder, _ *compute.Region) option {
-		lines, _ := b.breakdownLines(k)
-		names := b.lineNames(lines)
-		plan, actual := make([]opts.BarData, len(lines)), make([]opts.BarData, len(lines))
-		for i, at := range lines {
-			plan[i] = opts.BarData{Value: exact(at.Plan)}
-			actual[i] = opts.BarData{Value: exact(at.Actual)}
-		}
-		return b.bar("actuals-breakdown", names).
-			AddSeries(b.lang.T("series.plan-to-date"), plan).
-			AddSeries(b.lang.T("series.actual"), actual)
-	}
+// breakdownChart draws each line's plan to date and actual (columns 2
+// and 3 of its table) as bars.
+func (b *builder) breakdownChart(*compute.Region) option {
+	return b.tableBar("actuals-breakdown").
+		AddSeries(b.lang.T("series.plan-to-date"), nil, column(2)).
+		AddSeries(b.lang.T("series.actual"), nil, column(3))
 }
 
 // breakdownTable returns the builder of a breakdown's table: each line's

@@ -2,14 +2,15 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/big"
 	"sort"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"planbook/generator/compute"
-	"planbook/generator/numfmt"
 	"planbook/generator/plan"
 )
 
@@ -29,14 +30,12 @@ func (b *builder) periods(months bool, region *compute.Region) ([]string, []int6
 	return b.quarterLabels(), b.r.Quarters[:]
 }
 
-func (b *builder) quartersChart(region *compute.Region) option {
-	labels, values := b.periods(false, region)
-	return b.cumulativeChart("quarters", labels, values)
+func (b *builder) quartersChart(*compute.Region) option {
+	return b.cumulativeChart("quarters", true)
 }
 
-func (b *builder) monthsChart(region *compute.Region) option {
-	labels, values := b.periods(true, region)
-	return b.cumulativeChart("months", labels, values)
+func (b *builder) monthsChart(*compute.Region) option {
+	return b.cumulativeChart("months", false)
 }
 
 func (b *builder) quartersTable(region *compute.Region) *Table {
@@ -49,22 +48,35 @@ func (b *builder) monthsTable(region *compute.Region) *Table {
 	return b.periodTable("months", labels, values)
 }
 
-// cumulativeChart draws period targets as bars with their running total as
-// a line on a second axis.
-func (b *builder) cumulativeChart(name string, labels []string, values []int64) *charts.Bar {
-	bars := make([]opts.BarData, len(values))
-	line := make([]opts.LineData, len(values))
-	var sum int64
-	for i, v := range values {
-		sum += v
-		bars[i] = opts.BarData{Value: b.num(v)}
-		line[i] = opts.LineData{Value: b.num(sum)}
-	}
-	bar := b.cumulativeBar(name, labels)
-	bar.AddSeries(b.lang.T("series.target"), bars,
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(len(values) <= 4), Position: "top"}))
+// The charts that take their figures from the table beside them (see
+// chartDef.fromTable) have an empty dataset, and their series say which
+// columns of it they show: planbook.js fills it from the table's body
+// rows, where column j of a row is dimension 2j (the cell's figure) and
+// dimension 2j+1 (its text as the table shows it).
+
+// figureOf is the dimension of the figures of a table's column j.
+func figureOf(j int) int { return 2 * j }
+
+// textOf is the dimension of the cell texts of a table's column j.
+func textOf(j int) int { return 2*j + 1 }
+
+// column makes a series show column j of the table over its first column.
+func column(j int) charts.SeriesOpts {
+	return charts.WithEncodeOpts(opts.Encode{X: figureOf(0), Y: figureOf(j)})
+}
+
+// emptyDataset is the dataset planbook.js fills from the table.
+var emptyDataset = opts.Dataset{Source: []any{}}
+
+// cumulativeChart draws the period targets of its table as bars (labelled
+// when asked) and their running total as a line on a second axis.
+func (b *builder) cumulativeChart(name string, labels bool) *charts.Bar {
+	bar := b.cumulativeBar(name, nil)
+	bar.AddDataset(emptyDataset)
+	bar.AddSeries(b.lang.T("series.target"), nil, column(1),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(labels), Position: "top"}))
 	l := charts.NewLine()
-	l.AddSeries(b.lang.T("series.cumulative"), line, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	l.AddSeries(b.lang.T("series.cumulative"), nil, column(3), charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
 	bar.Overlap(l)
 	return bar
 }
@@ -77,13 +89,23 @@ func (b *builder) cumulativeBar(name string, labels []string) *charts.Bar {
 	return bar
 }
 
-// bar is a bar chart over labels in the plan's unit, without series.
+// bar is a bar chart over labels in the plan's unit (nil: the first column
+// of its dataset), without series.
 func (b *builder) bar(name string, labels []string) *charts.Bar {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(named(name))
 	bar.SetGlobalOptions(b.common()...)
 	bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels}), charts.WithYAxisOpts(b.unitAxis()))
-	bar.SetXAxis(labels)
+	if labels != nil {
+		bar.SetXAxis(labels)
+	}
+	return bar
+}
+
+// tableBar is a bar chart of its table's rows, in the plan's unit.
+func (b *builder) tableBar(name string) *charts.Bar {
+	bar := b.bar(name, nil)
+	bar.AddDataset(emptyDataset)
 	return bar
 }
 
@@ -104,36 +126,21 @@ func (b *builder) monthLabels() []string {
 	return out
 }
 
+// productsChart draws each product line's baseline and target (columns 2
+// and 3 of its table), the target labelled with its growth (column 5).
 func (b *builder) productsChart(*compute.Region) option {
-	var names []string
-	var base, target []opts.BarData
-	for _, p := range b.r.Products {
-		names = append(names, p.Name)
-		bv := json.Number("0")
-		if p.Baseline != nil {
-			bv = json.Number(numfmt.Exact(p.Baseline))
-		}
-		base = append(base, opts.BarData{Value: bv})
-		label := ""
-		if p.Growth != nil {
-			label = b.lang.SignedPercent(p.Growth)
-		}
-		target = append(target, opts.BarData{Value: b.num(p.Target), Label: &opts.Label{Show: opts.Bool(label != ""), Position: "top", Formatter: label}})
-	}
-	return b.bar("products", names).
-		AddSeries(b.lang.T("series.baseline"), base).
-		AddSeries(b.lang.T("series.target"), target)
+	return b.tableBar("products").
+		AddSeries(b.lang.T("series.baseline"), nil, column(2)).
+		AddSeries(b.lang.T("series.target"), nil, column(3),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: fmt.Sprintf("{@[%d]}", textOf(5))}))
 }
 
-func (b *builder) regionProducts(region *compute.Region) option {
-	var data []opts.PieData
-	for j, p := range b.r.Products {
-		data = append(data, opts.PieData{Name: p.Name, Value: b.num(region.Products[j])})
-	}
-	return b.pie("products", data)
-}
+func (b *builder) regionProducts(*compute.Region) option { return b.tablePie("products") }
 
-func (b *builder) pie(name string, data []opts.PieData) *charts.Pie {
+// tablePie is a pie of its table's rows: a pie takes its names from the
+// first column and its values from the first column of figures, the
+// target in each of the pies' tables.
+func (b *builder) tablePie(name string) *charts.Pie {
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(
 		named(name),
@@ -141,7 +148,8 @@ func (b *builder) pie(name string, data []opts.PieData) *charts.Pie {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 	)
-	pie.AddSeries("", data,
+	pie.AddDataset(emptyDataset)
+	pie.AddSeries("", nil,
 		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"38%", "66%"}, Center: []string{"50%", "45%"}}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
 	return pie
@@ -149,6 +157,8 @@ func (b *builder) pie(name string, data []opts.PieData) *charts.Pie {
 
 func (b *builder) productQuarters(*compute.Region) option {
 	bar := b.bar("product-quarters", b.quarterLabels())
+	// Its series are the table's rows, not its columns: the figures stay in
+	// the option.
 	for _, p := range b.r.Products {
 		data := make([]opts.BarData, 4)
 		for q := range data {
@@ -167,24 +177,12 @@ func (b *builder) productQuartersTable(*compute.Region) *Table {
 	return b.matrixTable(b.lang.T("col.product"), b.quarterLabels(), rows)
 }
 
+// regionsChart draws each region's quarters (columns 1 to 4 of its table)
+// stacked.
 func (b *builder) regionsChart(*compute.Region) option {
-	var names []string
-	for _, reg := range b.r.Regions {
-		names = append(names, reg.Name)
-	}
-	if o := b.r.Others; o != nil {
-		names = append(names, b.othersName())
-	}
-	bar := b.bar("regions", names)
+	bar := b.tableBar("regions")
 	for q, label := range b.quarterLabels() {
-		data := make([]opts.BarData, len(b.r.Regions))
-		for i, reg := range b.r.Regions {
-			data[i] = opts.BarData{Value: b.num(reg.Quarters[q])}
-		}
-		if o := b.r.Others; o != nil {
-			data = append(data, opts.BarData{Value: b.num(o.Quarters[q])})
-		}
-		bar.AddSeries(label, data, charts.WithBarChartOpts(opts.BarChart{Stack: "quarters"}))
+		bar.AddSeries(label, nil, column(1+q), charts.WithBarChartOpts(opts.BarChart{Stack: "quarters"}))
 	}
 	return bar
 }
@@ -200,45 +198,18 @@ func (b *builder) regionsTable(*compute.Region) *Table {
 	return b.matrixTable(b.lang.T("col.region"), b.quarterLabels(), rows)
 }
 
-func (b *builder) channelsChart(*compute.Region) option {
-	var data []opts.PieData
-	for _, ch := range b.r.Channels {
-		data = append(data, opts.PieData{Name: ch.Name, Value: b.num(ch.Target)})
-	}
-	return b.pie("channels", data)
-}
+func (b *builder) channelsChart(*compute.Region) option { return b.tablePie("channels") }
 
-func (b *builder) regionChannelsChart(region *compute.Region) option {
-	var data []opts.PieData
-	for _, ch := range region.Channels {
-		data = append(data, opts.PieData{Name: ch.Name, Value: b.num(ch.Target)})
-	}
-	return b.pie("channels", data)
-}
-
-func (b *builder) customersChart(region *compute.Region) option {
-	var names []string
-	var targets []opts.BarData
-	var per []opts.LineData
-	for i, c := range b.r.Customers {
-		names = append(names, c.Name)
-		t, pc := c.Target, c.PerCustomer
-		if region != nil {
-			t, pc = region.Customers[i].Target, region.Customers[i].PerCustomer
-		}
-		targets = append(targets, opts.BarData{Value: b.num(t)})
-		v := json.Number("0")
-		if pc != nil {
-			v = json.Number(numfmt.Exact(pc))
-		}
-		per = append(per, opts.LineData{Value: v})
-	}
-	bar := b.bar("customers", names)
+// customersChart draws each customer type's target (column 1 of its table)
+// as labelled bars and the revenue per customer (column 4) as a line on a
+// second axis.
+func (b *builder) customersChart(*compute.Region) option {
+	bar := b.tableBar("customers")
 	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T("series.per-customer"), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
-	bar.AddSeries(b.lang.T("series.target"), targets,
+	bar.AddSeries(b.lang.T("series.target"), nil, column(1),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
 	l := charts.NewLine()
-	l.AddSeries(b.lang.T("series.per-customer"), per, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	l.AddSeries(b.lang.T("series.per-customer"), nil, column(4), charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
 	bar.Overlap(l)
 	return bar
 }
@@ -354,6 +325,15 @@ func (b *builder) items(region *compute.Region) []item {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start.Before(out[j].start) })
 	return out
+}
+
+// itemsKey is the key of a timeline's option: its items.
+func (b *builder) itemsKey(region *compute.Region) string {
+	var key strings.Builder
+	for _, it := range b.items(region) {
+		fmt.Fprintf(&key, "%s\x00%s\x00%s\x00%s\x00", it.kind, it.name, it.start, it.end)
+	}
+	return key.String()
 }
 
 func (b *builder) timelineTable(region *compute.Region) *Table {

@@ -51,28 +51,51 @@ type chartDef struct {
 	build func(b *builder, region *compute.Region) option
 	// table makes the table of its figures, shown beside it.
 	table func(b *builder, region *compute.Region) *Table
+	// key says which uses of the chart share one option in a render: those
+	// with the same key. nil: each region has its own.
+	key func(b *builder, region *compute.Region) string
 	// grows says the chart's height grows with its table's rows.
 	grows bool
 }
 
+// fromTable is the key of the charts that take their figures from the
+// table beside them: the option only says how to draw them, the same for
+// every region (planbook.js fills in the figures, see tableBar).
+func fromTable(*builder, *compute.Region) string { return "" }
+
 // chartDefs are the charts, in the order their names are listed to a
 // planner.
 var chartDefs = []chartDef{
-	{"quarters", forCompany | forRegion | fromPlanOnly, "chart.quarters", (*builder).quartersChart, (*builder).quartersTable, false},
-	{"months", forCompany | forRegion | fromPlanOnly, "chart.months", (*builder).monthsChart, (*builder).monthsTable, false},
-	{"products", forCompany | fromPlanOnly, "chart.products", (*builder).productsChart, (*builder).productsTable, false},
-	{"products", forRegion, "chart.product-mix", (*builder).regionProducts, (*builder).regionProductsTable, false},
-	{"product-quarters", forCompany | fromPlanOnly, "chart.product-quarters", (*builder).productQuarters, (*builder).productQuartersTable, false},
-	{"regions", forCompany, "chart.regions", (*builder).regionsChart, (*builder).regionsTable, false},
-	{"channels", forCompany, "chart.channels", (*builder).channelsChart, (*builder).channelsTable, false},
-	{"channels", forRegion, "chart.channels", (*builder).regionChannelsChart, (*builder).regionChannelsTable, false},
-	{"customers", forCompany | forRegion | fromPlanOnly, "chart.customers", (*builder).customersChart, (*builder).customersTable, false},
-	{"flow", forCompany, "chart.flow", (*builder).flowChart, (*builder).flowTable, false},
-	{"timeline", forCompany | forRegion, "chart.timeline", (*builder).timelineChart, (*builder).timelineTable, true},
-	{"actuals", forCompany | forRegion | needsActuals, "chart.actuals", (*builder).actualsChart, (*builder).actualsTable, false},
-	{"actuals-regions", forCompany | needsActuals, "chart.actuals-regions", breakdownChart(byRegion), breakdownTable(byRegion), false},
-	{"actuals-products", forCompany | needsActuals, "chart.actuals-products", breakdownChart(byProduct), breakdownTable(byProduct), false},
-	{"actuals-channels", forCompany | needsActuals, "chart.actuals-channels", breakdownChart(byChannel), breakdownTable(byChannel), false},
+	{name: "quarters", scope: forCompany | forRegion | fromPlanOnly, title: "chart.quarters",
+		build: (*builder).quartersChart, table: (*builder).quartersTable, key: fromTable},
+	{name: "months", scope: forCompany | forRegion | fromPlanOnly, title: "chart.months",
+		build: (*builder).monthsChart, table: (*builder).monthsTable, key: fromTable},
+	{name: "products", scope: forCompany | fromPlanOnly, title: "chart.products",
+		build: (*builder).productsChart, table: (*builder).productsTable, key: fromTable},
+	{name: "products", scope: forRegion, title: "chart.product-mix",
+		build: (*builder).regionProducts, table: (*builder).regionProductsTable, key: fromTable},
+	{name: "product-quarters", scope: forCompany | fromPlanOnly, title: "chart.product-quarters",
+		build: (*builder).productQuarters, table: (*builder).productQuartersTable},
+	{name: "regions", scope: forCompany, title: "chart.regions",
+		build: (*builder).regionsChart, table: (*builder).regionsTable, key: fromTable},
+	{name: "channels", scope: forCompany, title: "chart.channels",
+		build: (*builder).channelsChart, table: (*builder).channelsTable, key: fromTable},
+	{name: "channels", scope: forRegion, title: "chart.channels",
+		build: (*builder).channelsChart, table: (*builder).regionChannelsTable, key: fromTable},
+	{name: "customers", scope: forCompany | forRegion | fromPlanOnly, title: "chart.customers",
+		build: (*builder).customersChart, table: (*builder).customersTable, key: fromTable},
+	{name: "flow", scope: forCompany, title: "chart.flow",
+		build: (*builder).flowChart, table: (*builder).flowTable},
+	{name: "timeline", scope: forCompany | forRegion, title: "chart.timeline",
+		build: (*builder).timelineChart, table: (*builder).timelineTable, key: (*builder).itemsKey, grows: true},
+	{name: "actuals", scope: forCompany | forRegion | needsActuals, title: "chart.actuals",
+		build: (*builder).actualsChart, table: (*builder).actualsTable},
+	{name: "actuals-regions", scope: forCompany | needsActuals, title: "chart.actuals-regions",
+		build: (*builder).breakdownChart, table: breakdownTable(byRegion), key: fromTable},
+	{name: "actuals-products", scope: forCompany | needsActuals, title: "chart.actuals-products",
+		build: (*builder).breakdownChart, table: breakdownTable(byProduct), key: fromTable},
+	{name: "actuals-channels", scope: forCompany | needsActuals, title: "chart.actuals-channels",
+		build: (*builder).breakdownChart, table: breakdownTable(byChannel), key: fromTable},
 }
 
 // CompanyCharts, RegionCharts and ActualsCharts are the chart names a page
@@ -140,11 +163,22 @@ func (b *builder) chart(name string, region *compute.Region) (*Chart, bool) {
 	}
 	c.ID = b.chartID(name, c.Region)
 	// The option does not depend on the page (nor on the id, which is not
-	// part of it): build it once per render. A region's page and its
-	// booklet share it; on paper (an html element of class "print") the
-	// script draws charts without animation.
-	c.Option = b.options.get(name+"\x00"+c.Region, func() template.JS { return optionJSON(d.build(b, region), c.ID) })
+	// part of it): build it once per render and key. A region's page and
+	// its booklet share it; on paper (an html element of class "print")
+	// the script draws charts without animation.
+	key := optionKey{def: d, key: c.Region}
+	if d.key != nil {
+		key.key = d.key(b, region)
+	}
+	c.Option = b.options.get(key, func() template.JS { return optionJSON(d.build(b, region), c.ID) })
 	return c, true
+}
+
+// optionKey is what a chart's option is built from: the chart, and its
+// key (see chartDef.key).
+type optionKey struct {
+	def *chartDef
+	key string
 }
 
 // chartID returns an element id for a chart, unique within the page being

@@ -61,9 +61,10 @@ type siteRenderer struct {
 	regionBase [32]byte // the inputs every region's pages share
 	// regionFigures hashes each region's figures (with a page cache only).
 	regionFigures map[string][32]byte
-	// options are chart options by chart and region: a region's charts
-	// appear on its page and in its booklet.
-	options memo[string, template.JS]
+	// options are chart options by chart and key (see chartDef.key): a
+	// region's charts appear on its page and in its booklet, and most
+	// charts have one option for every region.
+	options memo[optionKey, template.JS]
 	// markdown is Markdown files rendered, by file and the way to the site
 	// root: a narrative section appears on its page and in the booklets of
 	// its regions, one folder deeper.

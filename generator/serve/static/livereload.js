@@ -34,19 +34,26 @@
     return out.join('\n');
   }
 
-  // keepCharts moves into the new content the drawn charts whose figures
-  // did not change, so that only changed charts are drawn again.
+  // keepCharts moves into the new content the drawn charts whose option
+  // and figures (the table named by data-table) did not change, so that
+  // only changed charts are drawn again.
   function keepCharts(doc) {
     var nodes = doc.querySelectorAll('[data-chart]');
     for (var i = 0; i < nodes.length; i++) {
       var fresh = nodes[i];
       var old = document.getElementById(fresh.id);
-      var oldOption = old && document.getElementById(old.getAttribute('data-option'));
-      var newOption = doc.getElementById(fresh.getAttribute('data-option'));
-      if (old && oldOption && newOption && oldOption.textContent === newOption.textContent) {
+      if (old && same(document, old, doc, fresh, 'data-option') && same(document, old, doc, fresh, 'data-table')) {
         fresh.replaceWith(old);
       }
     }
+  }
+
+  // same tells whether the elements the two charts name in attribute name
+  // have the same text (both missing counts as the same).
+  function same(oldDoc, old, newDoc, fresh, name) {
+    var a = old.getAttribute(name) && oldDoc.getElementById(old.getAttribute(name));
+    var b = fresh.getAttribute(name) && newDoc.getElementById(fresh.getAttribute(name));
+    return a ? !!b && a.textContent === b.textContent : !b;
   }
 
   function swap(gen) {

@@ -1,6 +1,7 @@
 // planbook: starts every chart of a page. Each element with data-chart
-// names, in data-option, the script element holding its option as JSON.
-// Charts draw as SVG so that they print sharply and stay selectable.
+// names, in data-option, the script element holding its option as JSON,
+// and in data-table the element holding the table of its figures. Charts
+// draw as SVG so that they print sharply and stay selectable.
 (function () {
   'use strict';
 
@@ -37,6 +38,7 @@
       // embeds in PDFs), not the chart library's default sans-serif.
       option.textStyle = option.textStyle || {};
       option.textStyle.fontFamily = option.textStyle.fontFamily || window.getComputedStyle(el).fontFamily;
+      fill(option, document.getElementById(el.getAttribute('data-table')));
       if (printing) {
         forPaper(option);
       }
@@ -66,6 +68,41 @@
         series.label.overflow = 'break';
       }
     });
+  }
+
+  // fill gives an option with a dataset the figures of the table beside
+  // its chart: a page writes each figure once, in the table, and the chart
+  // shows what the table says. The dataset has a row per body row of the
+  // table; for the table's column j, dimension 2j holds the cell's figure
+  // (a number, 0 for "–"; a name or other text as it is) and dimension
+  // 2j+1 its text as the table shows it ("" for "–"). The option's series
+  // say which dimensions they show.
+  function fill(option, holder) {
+    var dataset = Array.isArray(option.dataset) ? option.dataset[0] : option.dataset;
+    if (!dataset) {
+      return;
+    }
+    var table = holder && holder.querySelector('table');
+    var rows = table && table.tBodies.length ? table.tBodies[0].rows : [];
+    var source = [];
+    for (var i = 0; i < rows.length; i++) {
+      var cells = rows[i].cells;
+      var row = [];
+      for (var j = 0; j < cells.length; j++) {
+        var text = cells[j].textContent.trim();
+        row.push(cells[j].classList.contains('num') ? figure(text) : text, text === '–' ? '' : text);
+      }
+      source.push(row);
+    }
+    dataset.source = source;
+    dataset.sourceHeader = false;
+  }
+
+  // figure reads a figure as a table writes it: "1,234.5", "18.0%",
+  // "+2.5%", or "–" for none.
+  function figure(text) {
+    var n = parseFloat(text.replace(/,/g, '').replace(/^\+/, ''));
+    return isNaN(n) ? 0 : n;
   }
 
   function resize() {
