@@ -350,30 +350,6 @@ func (b *builder) nav(current string) []navItem {
 	return items
 }
 
-// chartView is a chart with what its template needs. Its fields are its
-// own (no embedded struct), which keeps template lookups fast.
-type chartView struct {
-	Name    string
-	Region  string
-	ID      string
-	Title   string
-	Option  template.JS
-	Table   *Table
-	Height  int    // px, for charts that grow with their rows
-	Stacked bool   // the table goes below the chart: it is too wide to sit beside it
-	Rows    int    // the rows of a chart that grows with them
-	Number  string // in a booklet, the figure's number: "图 3"
-}
-
-func (b *builder) chartView(c *Chart) chartView {
-	v := chartView{Name: c.Name, Region: c.Region, ID: c.ID, Title: c.Title, Option: c.Option, Table: c.Table}
-	if c.Rows > 0 {
-		v.Rows, v.Height = c.Rows, 60+30*c.Rows
-	}
-	v.Stacked = c.Rows > 0 || (c.Table != nil && (len(c.Table.Head) > 4 || len(c.Table.Rows) > 14))
-	return v
-}
-
 // card is a KPI card: a figure with its change.
 type card struct {
 	Label  string
@@ -387,16 +363,6 @@ type card struct {
 type section struct {
 	Title  string
 	Charts []chartView
-}
-
-func (b *builder) charts(region *compute.Region, names ...string) []chartView {
-	var out []chartView
-	for _, n := range names {
-		if c, ok := b.chart(n, region); ok {
-			out = append(out, b.chartView(c))
-		}
-	}
-	return out
 }
 
 func trend(r *big.Rat) string {
