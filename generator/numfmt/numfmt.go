@@ -6,6 +6,7 @@
 package numfmt
 
 import (
+	"math"
 	"math/big"
 	"strings"
 )
@@ -98,4 +99,77 @@ func Group(s, sep string) string {
 	}
 	b.WriteString(frac)
 	return b.String()
+}
+
+// Scaled writes v × 10^-places exactly, with trailing zeros (and a
+// trailing point) removed: Scaled(138050, 2) = "1380.5". It is Fixed of
+// that number without big arithmetic, for the amounts of a page's tables.
+func Scaled(v int64, places int) string { return decimal(v, places, true) }
+
+// PercentOf writes part/whole as a percentage rounded half away from zero
+// to exactly places decimals, without the percent sign: PercentOf(1, 8, 1)
+// = "12.5". It is Places of part/whole × 100 without big arithmetic; ok is
+// false when whole is zero or the numbers are too large for it.
+func PercentOf(part, whole int64, places int) (s string, ok bool) {
+	if whole == 0 || places > 6 || whole > 1<<62 || whole < -1<<62 {
+		return "", false
+	}
+	scale := int64(100)
+	for range places {
+		scale *= 10
+	}
+	if part > math.MaxInt64/scale || part < -math.MaxInt64/scale {
+		return "", false
+	}
+	n, d := part*scale, whole
+	if d < 0 {
+		n, d = -n, -d
+	}
+	q, r := n/d, n%d
+	if r < 0 {
+		r = -r
+	}
+	if 2*r >= d { // half away from zero
+		if n < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return decimal(q, places, false), true
+}
+
+// decimal writes v × 10^-places, with trailing zeros removed when trim.
+func decimal(v int64, places int, trim bool) string {
+	u := uint64(v)
+	if v < 0 {
+		u = -u
+	}
+	var buf [48]byte
+	i := len(buf)
+	for d := 0; d < places; d++ {
+		digit := byte(u % 10)
+		u /= 10
+		if digit != 0 || !trim || i < len(buf) {
+			i--
+			buf[i] = '0' + digit
+		}
+	}
+	if i < len(buf) {
+		i--
+		buf[i] = '.'
+	}
+	for {
+		i--
+		buf[i] = '0' + byte(u%10)
+		u /= 10
+		if u == 0 {
+			break
+		}
+	}
+	if v < 0 {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
 }

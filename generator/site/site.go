@@ -69,6 +69,7 @@ type siteRenderer struct {
 	// root: a narrative section appears on its page and in the booklets of
 	// its regions, one folder deeper.
 	markdown memo[string, renderedMarkdown]
+	units    unitScale // how the tables write amounts
 }
 
 // builder builds one page: the shared renderer, and the page's own errors,

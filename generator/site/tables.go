@@ -2,10 +2,14 @@ package site
 
 import (
 	"html/template"
+	"math"
 	"math/big"
+	"strconv"
 	"strings"
+	"sync"
 
 	"planbook/generator/compute"
+	"planbook/generator/numfmt"
 )
 
 // Table is the figures of a chart, or any table of a page: a header row,
@@ -32,7 +36,50 @@ func head(s string, num bool) Cell { return Cell{Text: s, Num: num} }
 // amount formats units in the plan's unit without the unit (the table's
 // header or caption names it).
 func (b *builder) amount(units int64) Cell {
+	if s := b.scale(); s.ok && units <= math.MaxInt64/s.mul && units >= -math.MaxInt64/s.mul {
+		// What Number writes, in integers: tables hold most of a site's
+		// figures, and big numbers are slow.
+		return Cell{Text: numfmt.Group(numfmt.Scaled(units*s.mul, s.places), ","), Num: true}
+	}
 	return Cell{Text: b.lang.Number(b.r.Amount(units), 4), Num: true}
+}
+
+// unitScale says how an amount of whole units is written without big
+// numbers: when the plan's precision is mul × 10^-places (places at most
+// 4, the decimals a table shows), an amount of u units is u × mul ×
+// 10^-places exactly.
+type unitScale struct {
+	once   sync.Once
+	mul    int64
+	places int
+	ok     bool
+}
+
+func (b *builder) scale() *unitScale {
+	s := &b.units
+	s.once.Do(func() { s.mul, s.places, s.ok = scaleOf(b.r.Plan.Precision) })
+	return s
+}
+
+func scaleOf(precision *big.Rat) (mul int64, places int, ok bool) {
+	if precision == nil || precision.Sign() <= 0 || !precision.Num().IsInt64() || !precision.Denom().IsInt64() {
+		return 0, 0, false
+	}
+	n, d := precision.Num().Int64(), precision.Denom().Int64()
+	for p, pow := 0, int64(1); p <= 4; p, pow = p+1, pow*10 {
+		if pow%d == 0 && n <= math.MaxInt64/(pow/d) {
+			return n * (pow / d), p, true
+		}
+	}
+	return 0, 0, false
+}
+
+// sharePercent formats part/whole as a percentage, as percent does.
+func (b *builder) sharePercent(part, whole int64) Cell {
+	if s, ok := numfmt.PercentOf(part, whole, 1); ok {
+		return Cell{Text: numfmt.Group(s, ",") + "%", Num: true}
+	}
+	return b.percent(b.share(part, whole))
 }
 
 func (b *builder) amountRat(r *big.Rat) Cell {
@@ -60,7 +107,7 @@ func (b *builder) count(n int64) Cell {
 	if n == 0 {
 		return Cell{Text: "–", Num: true}
 	}
-	return Cell{Text: b.lang.Number(big.NewRat(n, 1), 0), Num: true}
+	return Cell{Text: numfmt.Group(strconv.FormatInt(n, 10), ","), Num: true}
 }
 
 // unitHead is a column header with the plan's unit: "目标(万元)".
@@ -99,9 +146,9 @@ func (b *builder) periodTable(name string, labels []string, values []int64) *Tab
 	var sum int64
 	for i, v := range values {
 		sum += v
-		t.Rows = append(t.Rows, []Cell{text(labels[i]), b.amount(v), b.percent(b.share(v, total)), b.amount(sum)})
+		t.Rows = append(t.Rows, []Cell{text(labels[i]), b.amount(v), b.sharePercent(v, total), b.amount(sum)})
 	}
-	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(total), b.percent(b.share(total, total)), text("")}
+	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(total), b.sharePercent(total, total), text("")}
 	return t
 }
 
@@ -120,7 +167,7 @@ func (b *builder) productsTable(*compute.Region) *Table {
 			}
 			base.Add(base, pr.Baseline)
 		}
-		t.Rows = append(t.Rows, []Cell{text(pr.Name), text(b.lang.T("class." + pr.Class)), b.amountRat(pr.Baseline), b.amount(pr.Target), b.percent(b.share(pr.Target, b.r.Target)), b.change(pr.Growth)})
+		t.Rows = append(t.Rows, []Cell{text(pr.Name), text(b.lang.T("class." + pr.Class)), b.amountRat(pr.Baseline), b.amount(pr.Target), b.sharePercent(pr.Target, b.r.Target), b.change(pr.Growth)})
 	}
 	var sum int64
 	for _, pr := range b.r.Products {
@@ -131,16 +178,16 @@ func (b *builder) productsTable(*compute.Region) *Table {
 		growth = new(big.Rat).Quo(b.r.Amount(sum), base)
 		growth.Sub(growth, big.NewRat(1, 1))
 	}
-	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amountRat(base), b.amount(sum), b.percent(b.share(sum, b.r.Target)), b.change(growth)}
+	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amountRat(base), b.amount(sum), b.sharePercent(sum, b.r.Target), b.change(growth)}
 	return t
 }
 
 func (b *builder) regionProductsTable(region *compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.product"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
 	for j, p := range b.r.Products {
-		t.Rows = append(t.Rows, []Cell{text(p.Name), b.amount(region.Products[j]), b.percent(b.share(region.Products[j], region.Target))})
+		t.Rows = append(t.Rows, []Cell{text(p.Name), b.amount(region.Products[j]), b.sharePercent(region.Products[j], region.Target)})
 	}
-	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sumOf(region.Products)), b.percent(b.share(sumOf(region.Products), region.Target))}
+	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sumOf(region.Products)), b.sharePercent(sumOf(region.Products), region.Target)}
 	return t
 }
 
@@ -189,9 +236,9 @@ func (b *builder) channelsTable(*compute.Region) *Table {
 		sum += ch.Target
 	}
 	for _, ch := range b.r.Channels {
-		t.Rows = append(t.Rows, []Cell{text(ch.Name), b.amount(ch.Target), b.percent(b.share(ch.Target, sum)), b.count(int64(ch.Regions))})
+		t.Rows = append(t.Rows, []Cell{text(ch.Name), b.amount(ch.Target), b.sharePercent(ch.Target, sum), b.count(int64(ch.Regions))})
 	}
-	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sum), b.percent(b.share(sum, sum)), text("")}
+	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sum), b.sharePercent(sum, sum), text("")}
 	return t
 }
 
@@ -206,7 +253,7 @@ func (b *builder) regionChannelsTable(region *compute.Region) *Table {
 		t.Rows = append(t.Rows, []Cell{text(ch.Name), text(stage), b.amount(ch.Target), b.percent(ch.Share), b.change(ch.Growth)})
 		sum += ch.Target
 	}
-	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(sum), b.percent(b.share(sum, region.Target)), text("")}
+	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(sum), b.sharePercent(sum, region.Target), text("")}
 	return t
 }
 
@@ -220,7 +267,7 @@ func (b *builder) customersTable(region *compute.Region) *Table {
 			rc := region.Customers[i]
 			target, n, per, whole = rc.Target, rc.Count, rc.PerCustomer, region.Target
 		}
-		t.Rows = append(t.Rows, []Cell{text(c.Name), b.amount(target), b.percent(b.share(target, whole)), b.count(n), b.amountRat(per)})
+		t.Rows = append(t.Rows, []Cell{text(c.Name), b.amount(target), b.sharePercent(target, whole), b.count(n), b.amountRat(per)})
 		sum += target
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sum), text(""), text(""), text("")}
@@ -230,15 +277,15 @@ func (b *builder) customersTable(region *compute.Region) *Table {
 func (b *builder) flowTable(*compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.region"), false), head(b.lang.T("col.channel"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
 	for _, reg := range b.r.Regions {
-		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(""), b.amount(reg.Target), b.percent(b.share(reg.Target, b.r.Target))})
+		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(""), b.amount(reg.Target), b.sharePercent(reg.Target, b.r.Target)})
 		for _, ch := range reg.Channels {
-			t.Rows = append(t.Rows, []Cell{text(""), text(ch.Name), b.amount(ch.Target), b.percent(b.share(ch.Target, b.r.Target))})
+			t.Rows = append(t.Rows, []Cell{text(""), text(ch.Name), b.amount(ch.Target), b.sharePercent(ch.Target, b.r.Target)})
 		}
 	}
 	if o := b.r.Others; o != nil {
-		t.Rows = append(t.Rows, []Cell{text(b.othersName()), text(""), b.amount(o.Target), b.percent(b.share(o.Target, b.r.Target))})
+		t.Rows = append(t.Rows, []Cell{text(b.othersName()), text(""), b.amount(o.Target), b.sharePercent(o.Target, b.r.Target)})
 	}
-	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(b.r.Target), b.percent(b.share(b.r.Target, b.r.Target))}
+	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(b.r.Target), b.sharePercent(b.r.Target, b.r.Target)}
 	return t
 }
 
