@@ -320,10 +320,8 @@ func EntryKey(field string, l List, i int) string {
 // part names, by its EntryKey or its position from 1. It also returns the
 // names that would have matched.
 func listEntry(field string, l List, part string) (Value, []string) {
-	names := make([]string, len(l))
 	for i := range l {
-		names[i] = EntryKey(field, l, i)
-		if names[i] == part {
+		if EntryKey(field, l, i) == part {
 			return l[i], nil
 		}
 	}
@@ -331,6 +329,10 @@ func listEntry(field string, l List, part string) (Value, []string) {
 		if _, hasID := idOf(l[n-1]); !hasID {
 			return l[n-1], nil
 		}
+	}
+	names := make([]string, len(l)) // for the error only: a list of regions is long
+	for i := range l {
+		names[i] = EntryKey(field, l, i)
 	}
 	return nil, names
 }

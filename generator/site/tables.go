@@ -337,6 +337,7 @@ func (b *builder) itemsTable(items []item) *Table {
 // template from Caption, Head, Rows and Foot.
 func (t *Table) HTML() template.HTML {
 	var b strings.Builder
+	b.Grow(t.size())
 	b.WriteString("<div class=\"table-wrap\">\n<table class=\"data-table\">")
 	if t.Caption != "" {
 		b.WriteString("<caption>")
@@ -405,6 +406,24 @@ func (t *Table) HTML() template.HTML {
 	}
 	b.WriteString("\n</table>\n</div>")
 	return template.HTML(b.String())
+}
+
+// size is about the length of the table's markup, a little more as a
+// rule, so that writing it takes one allocation.
+func (t *Table) size() int {
+	n := 200 + len(t.Caption)
+	add := func(cells []Cell) {
+		n += 16
+		for _, c := range cells {
+			n += 32 + len(c.Text) + len(c.Class) + 2*len(c.Link)
+		}
+	}
+	add(t.Head)
+	for _, row := range t.Rows {
+		add(row)
+	}
+	add(t.Foot)
+	return n
 }
 
 func cellTo(b *strings.Builder, c Cell) {
