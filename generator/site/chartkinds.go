@@ -68,15 +68,23 @@ func column(j int) charts.SeriesOpts {
 // emptyDataset is the dataset planbook.js fills from the table.
 var emptyDataset = opts.Dataset{Source: []any{}}
 
-// cumulativeChart draws the period targets of its table as bars (labelled
-// when asked) and their running total as a line on a second axis.
+// cumulativeChart draws the period targets of its table (column 1) as
+// bars, labelled when asked, and their running total (column 3) as a line
+// on a second axis.
 func (b *builder) cumulativeChart(name string, labels bool) *charts.Bar {
-	bar := b.cumulativeBar(name, nil)
-	bar.AddDataset(emptyDataset)
+	return b.barAndLine(name, labels, 3, "series.cumulative")
+}
+
+// barAndLine draws the targets of its table (column 1) as bars, labelled
+// when asked, and column line as a line on a second axis, both named by
+// the key lineName.
+func (b *builder) barAndLine(name string, labels bool, line int, lineName string) *charts.Bar {
+	bar := b.tableBar(name)
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T(lineName), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
 	bar.AddSeries(b.lang.T("series.target"), nil, column(1),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(labels), Position: "top"}))
 	l := charts.NewLine()
-	l.AddSeries(b.lang.T("series.cumulative"), nil, column(3), charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	l.AddSeries(b.lang.T(lineName), nil, column(line), charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
 	bar.Overlap(l)
 	return bar
 }
@@ -204,14 +212,7 @@ func (b *builder) channelsChart(*compute.Region) option { return b.tablePie("cha
 // as labelled bars and the revenue per customer (column 4) as a line on a
 // second axis.
 func (b *builder) customersChart(*compute.Region) option {
-	bar := b.tableBar("customers")
-	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T("series.per-customer"), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
-	bar.AddSeries(b.lang.T("series.target"), nil, column(1),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
-	l := charts.NewLine()
-	l.AddSeries(b.lang.T("series.per-customer"), nil, column(4), charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
-	bar.Overlap(l)
-	return bar
+	return b.barAndLine("customers", true, 4, "series.per-customer")
 }
 
 func (b *builder) flowChart(*compute.Region) option {
