@@ -37,14 +37,19 @@ run() {
   echo "  $name: $wall s (CPU $cpu s), $((kib / 1024)) MiB"
 }
 
+# size DIR: its files, their bytes, and the disk space they take.
+size() {
+  echo "$(find "$1" -type f | wc -l) files, $(du -sb "$1" | cut -f1) bytes ($(du -sm "$1" | cut -f1) MB on disk)"
+}
+
 echo "planbook $("$work/planbook" version | cut -d' ' -f2) vs $(hugo version | cut -d' ' -f1-2), $regions regions, $runs runs each, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$runs"); do
   echo "run $i"
   run planbook "$work/planbook" build -s "$work/plan" -d "$work/out"
-  size_planbook="$(find "$work/out" -type f | wc -l) files, $(du -sb "$work/out" | cut -f1) bytes"
+  size_planbook=$(size "$work/out")
   pages_planbook=$(find "$work/out" -name '*.html' | wc -l)
   run hugo hugo --quiet -s "$work/hugo" -d "$work/out"
-  size_hugo="$(find "$work/out" -type f | wc -l) files, $(du -sb "$work/out" | cut -f1) bytes"
+  size_hugo=$(size "$work/out")
   pages_hugo=$(find "$work/out" -name '*.html' | wc -l)
 done
 rm -rf "$work/out"
