@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"planbook/generator/compute"
 	"planbook/generator/pipeline"
@@ -83,10 +84,14 @@ func BenchmarkRender(b *testing.B) {
 			b.Fatal(terrs.Err())
 		}
 		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			cpu := cpuTime()
 			for b.Loop() {
 				if _, errs := site.Render(r, th, site.Options{}); errs.HasErrors() {
 					b.Fatal(errs.Err())
 				}
+			}
+			if cpu > 0 {
+				b.ReportMetric(float64(cpuTime()-cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 			}
 		})
 	}
