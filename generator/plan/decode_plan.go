@@ -21,6 +21,7 @@ func decodePlan(p *Plan, text string, errs *diag.List) {
 // decodePlanTable decodes the root table of content/plan.toml into p.
 func decodePlanTable(p *Plan, t *table) {
 	p.Title = t.str("title", true)
+	p.Company = t.str("company", false)
 	if y, ok := t.integer("year", true); ok {
 		if y < 1900 || y > 9999 {
 			t.src.errorf("year", "", "year %d is not a plausible plan year", y)

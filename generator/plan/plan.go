@@ -23,7 +23,10 @@ import (
 type Plan struct {
 	Config Config
 
-	Title       string
+	Title string
+	// Company is the company's name, as target letters name the party
+	// that sets a quota; "" when not written.
+	Company     string
 	Year        int
 	Currency    string
 	Unit        string

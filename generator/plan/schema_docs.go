@@ -47,6 +47,7 @@ var sharedDocs = map[string]string{
 // planDocs describe the keys of content/plan.toml.
 var planDocs = map[string]string{
 	"title":        "The plan's title.",
+	"company":      "The company's name, shown on the people's target letters.",
 	"year":         "The plan's (fiscal) year.",
 	"currency":     `Currency code: "CNY".`,
 	"unit":         `The unit every amount is written in: "万元".`,
