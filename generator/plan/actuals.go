@@ -38,6 +38,9 @@ type Actual struct {
 	Product  string // a product id, or "" when not given
 	Channel  string // a channel id of the region, or ""
 	Customer string // a customer type id, or ""
+	// Person is the id of the person of the roster who booked it, or ""
+	// (the optional person column).
+	Person string
 	// Micro is the revenue in millionths of the plan's unit: exact for
 	// every revenue planbook accepts (at most 6 decimals), and fast to
 	// add up over hundreds of thousands of rows.
@@ -55,21 +58,26 @@ const MaxActual = 1_000_000_000_000
 // Revenue returns the row's revenue in the plan's unit.
 func (a *Actual) Revenue() *big.Rat { return big.NewRat(a.Micro, MicroScale) }
 
-// ActualsColumns are the columns of the header row of an actuals file.
+// ActualsColumns are the required columns of the header row of an
+// actuals file.
 var ActualsColumns = []string{"month", "region", "product", "channel", "customer", "revenue"}
+
+// actualsColumns are every column an actuals file may have: the required
+// ones and person, the roster id of who booked the row.
+var actualsColumns = append(ActualsColumns[:len(ActualsColumns):len(ActualsColumns)], "person")
 
 // decodedActuals is an actuals file as read: its rows and diagnostics, and
 // the texts they were read from.
 type decodedActuals struct {
 	text  string
-	plan  [sha256.Size]byte // the TOML files it was checked against
+	plan  [sha256.Size]byte // the TOML files and roster it was checked against
 	rows  []*Actual
 	diags []diag.Diagnostic
 }
 
 // loadActuals reads content/actuals/*.csv in file-name order. It runs
-// once the regions, products and customer types are known. A file is read
-// again only when it or a TOML file changed.
+// once the regions, products, customer types and people are known. A file
+// is read again only when it, a TOML file or the roster changed.
 func (l *Loader) loadActuals(fsys fs.FS, p *Plan, errs *diag.List) {
 	entries, err := fs.ReadDir(fsys, ActualsDir)
 	if err != nil {
@@ -84,7 +92,7 @@ func (l *Loader) loadActuals(fsys fs.FS, p *Plan, errs *diag.List) {
 	sort.Strings(names)
 	var planSum [sha256.Size]byte
 	if len(names) > 0 {
-		planSum = p.SourcesSum(IsTOML)
+		planSum = p.SourcesSum(IsPlanInput) // the roster too: rows may name people
 	}
 	seen := map[string]bool{}
 	for _, name := range names {
@@ -125,6 +133,8 @@ type actualsReader struct {
 	p           *Plan
 	first, last string              // the fiscal year's first and last months, as 2024-01
 	channels    map[string][]string // channel ids by region id
+	people      map[string]*Person  // the roster by id
+	personIDs   []string            // the roster's ids, for suggestions
 }
 
 func (a *actualsReader) read(text string) []*Actual {
@@ -132,7 +142,7 @@ func (a *actualsReader) read(text string) []*Actual {
 	if !ok {
 		return nil
 	}
-	cols, ok := a.header(r, header, ActualsColumns, ActualsColumns)
+	cols, ok := a.header(r, header, actualsColumns, ActualsColumns)
 	if !ok {
 		return nil
 	}
@@ -180,6 +190,12 @@ func (a *actualsReader) read(text string) []*Actual {
 				good = false
 			}
 			row.Customer = v
+		}
+		if v, col := field("person"); v != "" {
+			if !a.person(v, line, col, row) {
+				good = false
+			}
+			row.Person = v
 		}
 		if v, col := field("revenue"); !a.revenue(v, line, col, row) {
 			good = false
@@ -229,6 +245,36 @@ func (a *actualsReader) channel(reg *Region, id string, line, col int) bool {
 	}
 	a.rowError(line, col, hint, "region %q has no channel %q%s", reg.ID, id, diag.DidYouMean(id, ids))
 	return false
+}
+
+// person reports whether id is a person of the roster who belongs to the
+// row's region, reporting it otherwise.
+func (a *actualsReader) person(id string, line, col int, row *Actual) bool {
+	if a.people == nil {
+		a.people = map[string]*Person{}
+		if a.p.Roster != nil {
+			for _, ps := range a.p.Roster.People {
+				a.people[ps.ID] = ps
+				a.personIDs = append(a.personIDs, ps.ID)
+			}
+		}
+	}
+	ps := a.people[id]
+	switch {
+	case a.p.Roster == nil:
+		a.rowError(line, col, "the person column names people of the roster, "+PeopleFile+", which the site does not have: add it, or leave the column empty",
+			"unknown person %q: the site has no roster", id)
+		return false
+	case ps == nil:
+		a.rowError(line, col, "the person column holds an id of "+PeopleFile+" (its first column), or is empty for revenue no one person booked",
+			"unknown person %q%s", id, diag.DidYouMean(id, a.personIDs))
+		return false
+	case ps.Region != row.Region && a.p.Region(row.Region) != nil:
+		a.rowError(line, col, fmt.Sprintf("a person's revenue counts for their own region: write region %s on this row, or correct the person", ps.Region),
+			"person %q (%s) belongs to region %q, not %q", id, ps.Name, ps.Region, row.Region)
+		return false
+	}
+	return true
 }
 
 // ref reports whether id is one of ids, reporting it otherwise.

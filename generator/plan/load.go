@@ -86,8 +86,8 @@ func (l *Loader) Load(fsys fs.FS) (*Plan, *diag.List) {
 		return p, errs
 	}
 	l.loadRegions(fsys, p, errs)
-	l.loadActuals(fsys, p, errs)
 	l.loadPeople(fsys, p, errs)
+	l.loadActuals(fsys, p, errs) // after the roster: rows may name people
 	loadPages(fsys, p, errs)
 	validate(p, errs)
 	return p, errs
