@@ -31,6 +31,13 @@ type Actuals struct {
 	Products  []*Attainment // in the plan's order, then Unassigned
 	Channels  []*Attainment // the company's channels, then Unassigned
 	Customers []*Attainment // in the plan's order, then Unassigned
+	// People and Teams compare what the rows that name a person (the
+	// person column) booked with their quotas and their teams' assigned
+	// totals; nil when no row names a person. Keyed by the computed
+	// person and team, so that a plan narrowed to some regions (whose
+	// lists are shorter) looks up its own.
+	People map[*Person]*PersonActual
+	Teams  map[*Team]*Attainment
 }
 
 // Unassigned is the id of the rows of a breakdown that name no product,
@@ -86,6 +93,7 @@ func (c *computer) actuals() {
 	products := breakdown{}
 	channels := breakdown{}
 	customers := breakdown{}
+	people := breakdown{}
 	for _, row := range p.Actuals {
 		if row.Month > a.Through {
 			a.Through = row.Month
@@ -97,6 +105,9 @@ func (c *computer) actuals() {
 		sums.add(products.at(row.Product), row.Micro)
 		sums.add(channels.at(row.Channel), row.Micro)
 		sums.add(customers.at(row.Customer), row.Micro)
+		if row.Person != "" {
+			sums.add(people.month(row.Person, row.Month), row.Micro)
+		}
 	}
 	if sums.overflow {
 		c.errs.Add(diag.Diagnostic{Level: diag.Error, File: p.ActualsFiles[0],
@@ -188,6 +199,7 @@ func (c *computer) actuals() {
 		a.Customers = append(a.Customers, c.attainment(cu.ID, cu.Name, r.Amount(cu.Target), r.Amount(customerPlan[j]), customers.get(cu.ID)))
 	}
 	a.Customers = customers.unassigned(a.Customers, a.Year.Plan)
+	c.peopleActuals(a, people)
 	r.Actuals = a
 }
 
