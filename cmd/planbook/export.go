@@ -24,11 +24,16 @@ Computes the plan of SITE and writes it for spreadsheets and programs:
 
   xlsx   a workbook with the sheets Summary, Quarters and months, Products,
          Regions, Channels, Customers, Regions × months and Regions ×
-         products, and Plan vs actual when the site has actual results;
-         numbers are numbers, formatted (default FILE: plan.xlsx)
+         products, Teams and People when the plan has teams or a roster,
+         and Plan vs actual when the site has actual results; numbers are
+         numbers, formatted (default FILE: plan.xlsx)
   csv    the CSV tables of the site's data/ folder, written into the folder
          FILE (default: plan-csv), or as one zip archive when FILE ends in .zip
   json   data/plan.json, every computed figure (default: standard output)
+
+An export is written for the planner, who keeps the roster: it lists every
+person's quota (the People sheet, people.csv, plan.json's people) whatever
+people_pages says, and the people-balance checks name them.
 
 -o - writes to standard output (csv: a zip archive). The workbook and the
 zip entries are dated as the booklets are: with the date of the git commit
@@ -93,10 +98,10 @@ func runExport(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	case "xlsx":
 		content, err = export.Workbook(r, modified)
 	case "json":
-		content = data.JSON(r)
+		content = data.PlannerJSON(r)
 	case "csv":
 		files := map[string][]byte{}
-		for name, b := range data.CSV(r) {
+		for name, b := range data.PlannerCSV(r) {
 			files[strings.TrimPrefix(name, "data/")] = b
 		}
 		if b := data.ActualsFiles(r)["data/actuals-regions.csv"]; b != nil {

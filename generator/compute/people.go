@@ -35,6 +35,27 @@ type Team struct {
 	People []*Person // in roster order
 }
 
+// HasTeams reports whether the plan breaks its regions down further: a
+// region has [[teams]], or the site has a roster. A plan without either
+// shows no teams: each region would be one team repeating its figures.
+func (r *Result) HasTeams() bool {
+	if r.Plan.Roster != nil {
+		return true
+	}
+	for _, t := range r.Teams {
+		if !t.Implicit() {
+			return true
+		}
+	}
+	return false
+}
+
+// ShowsPeople reports whether the site shows individual quotas: it has a
+// roster and planbook.toml sets people_pages.
+func (r *Result) ShowsPeople() bool {
+	return r.Plan.Config.PeoplePages && r.Plan.Roster != nil
+}
+
 // Implicit reports whether the team is a region without [[teams]].
 func (t *Team) Implicit() bool { return t.Team == nil }
 

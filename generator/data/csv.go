@@ -16,8 +16,9 @@ const bom = "\ufeff"
 
 // CSV returns the plan's tables as CSV files by their path under the
 // output folder: one header row, one row per region or product with its
-// id, name, cells and total, and a last row of column totals. Amounts are
-// in the plan's unit.
+// id, name, cells and total, and a last row of column totals; the teams
+// when the plan has any (compute.Result.HasTeams), and the people when
+// the site shows them. Amounts are in the plan's unit.
 func CSV(r *compute.Result) map[string][]byte {
 	months := make([]string, 12)
 	for i := range months {
@@ -57,7 +58,7 @@ func CSV(r *compute.Result) map[string][]byte {
 		}
 		return rows
 	}
-	return map[string][]byte{
+	files := map[string][]byte{
 		"data/regions-quarters.csv": table(r, "region", quarters, regionRows(func(g *compute.Region) []int64 { return g.Quarters[:] })),
 		"data/regions-months.csv":   table(r, "region", months, regionRows(func(g *compute.Region) []int64 { return g.Months[:] })),
 		"data/regions-products.csv": table(r, "region", productIDs, regionRows(func(g *compute.Region) []int64 { return g.Products })),
@@ -78,6 +79,15 @@ func CSV(r *compute.Result) map[string][]byte {
 		"data/products-quarters.csv": table(r, "product", quarters, productRows(func(p *compute.Product) []int64 { return p.Quarters[:] })),
 		"data/products-months.csv":   table(r, "product", months, productRows(func(p *compute.Product) []int64 { return p.Months[:] })),
 	}
+	// Teams, and people only where the site shows them (section 10.6 of
+	// the format): individual quotas are personal.
+	if r.HasTeams() {
+		files["data/teams.csv"] = teamsCSV(r)
+	}
+	if r.ShowsPeople() && len(r.People) > 0 {
+		files["data/people.csv"] = peopleCSV(r)
+	}
+	return files
 }
 
 type csvRow struct {

@@ -208,10 +208,13 @@ func regionList(r *compute.Result) List {
 
 // checkList returns the checks of plan.json, written in the plan's
 // language.
-func checkList(r *compute.Result) List {
+func checkList(r *compute.Result) List { return checkListOf(r, r.Checks) }
+
+// checkListOf returns the checks of plan.json from a list of checks.
+func checkListOf(r *compute.Result, list []compute.Check) List {
 	checks := List{}
 	l := i18n.Lang(r.Plan.Config.Language)
-	for _, c := range r.Checks {
+	for _, c := range list {
 		checks = append(checks, Object{{"level", text(string(c.Level))}, {"code", text(c.Code)}, {"message", text(l.Format(c.Message()))}})
 	}
 	return checks

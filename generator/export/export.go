@@ -26,6 +26,8 @@ var Sheets = []string{
 	"Channels", "Customers", "Regions × months", "Regions × products",
 }
 
+// A plan with teams or people adds TeamsSheet and PeopleSheet after them.
+
 // ActualsSheet is the last sheet of a workbook whose plan has actual
 // results: the year to date against the plan, line by line.
 const ActualsSheet = "Plan vs actual"
@@ -39,7 +41,9 @@ func Workbook(r *compute.Result, modified time.Time) ([]byte, error) {
 	w := &workbook{f: f, r: r}
 	w.styles()
 	fills := []func(*sheet){w.summary, w.time, w.products, w.regions, w.channels, w.customers, w.regionMonths, w.regionProducts}
-	for i, name := range Sheets {
+	names, more := w.peopleSheets()
+	names, fills = append(append([]string(nil), Sheets...), names...), append(fills, more...)
+	for i, name := range names {
 		if i == 0 {
 			w.note(f.SetSheetName("Sheet1", name))
 		} else {

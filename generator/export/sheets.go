@@ -452,4 +452,5 @@ func (w *workbook) actuals(s *sheet) {
 			line(l.T([]string{"col.product", "col.channel", "col.customer"}[kind]), at, false)
 		}
 	}
+	w.peopleActuals(func(kind string, at *compute.Attainment) { line(kind, at, false) })
 }

@@ -98,6 +98,7 @@ func init() {
 		"export.kind":          {"zh-CN": "类别", "en": "Kind"},
 		"export.name":          {"zh-CN": "名称", "en": "Name"},
 		"export.region-id":     {"zh-CN": "大区编号", "en": "Region ID"},
+		"export.team-id":       {"zh-CN": "团队编号", "en": "Team ID"},
 		"export.channel-id":    {"zh-CN": "渠道编号", "en": "Channel ID"},
 		"export.channel-total": {"zh-CN": "渠道合计", "en": "Channel total"},
 		"export.quarter-share": {"zh-CN": "占全年", "en": "Share of year"},

@@ -74,6 +74,12 @@ func TestPeopleStayOffTheSite(t *testing.T) {
 	if teams[0]["people"] != 3.0 {
 		t.Errorf("team sh has %v people in plan.json, want its head count 3", teams[0]["people"])
 	}
+	if _, err := os.Stat(filepath.Join(out, "data/teams.csv")); err != nil {
+		t.Errorf("no data/teams.csv: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "data/people.csv")); err == nil {
+		t.Error("data/people.csv written without people_pages")
+	}
 	checks, _ := os.ReadFile(filepath.Join(out, "data/plan.json"))
 	if !strings.Contains(string(checks), "North:有 2 人") {
 		t.Errorf("the checks list does not count North's people off the median per team")
@@ -85,6 +91,10 @@ func TestPeopleStayOffTheSite(t *testing.T) {
 	}
 	if people, _ := planJSON(t, out); len(people) != len(rosterNames) || people[1]["name"] != "Li Na" || people[1]["quota"] != 160.0 {
 		t.Errorf("with people_pages, plan.json's people are %v", people)
+	}
+	csv, err := os.ReadFile(filepath.Join(out, "data/people.csv"))
+	if err != nil || !strings.Contains(string(csv), "p002,Li Na,east,sh,Senior sales manager,,,1.5,160,") {
+		t.Errorf("with people_pages, data/people.csv: %v\n%s", err, csv)
 	}
 }
 
