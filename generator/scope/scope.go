@@ -8,6 +8,7 @@ package scope
 import (
 	"fmt"
 	"math/big"
+	"sort"
 	"strings"
 
 	"planbook/generator/compute"
@@ -71,7 +72,7 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 
 	// Narrative sections: those meant for a kept region that neither name
 	// a region left out nor quote its figures.
-	p.Pages = pages(r.Plan, keep, Secrets(hidden), errs)
+	p.Pages = pages(r.Plan, keep, append(Secrets(hidden), hiddenWords(r, keep)...), errs)
 
 	// Checks: those about the company, or about a kept region (an item
 	// for a kept region, a kept region's channels).
@@ -298,8 +299,10 @@ func firstMention(text string, words []string) (line, col int, lineText string) 
 }
 
 // Leaks checks a site built by Apply for the names and managers of the
-// regions it leaves out, in every page and data file (not in the theme's
-// static files). Each find is an error naming the file: it is a bug or a
+// regions it leaves out, and the names of their teams, team managers and
+// people, in every page and data file (not in the theme's static files).
+// A name that a region kept has too (two people called 王强) is not
+// looked for. Each find is an error naming the file: it is a bug or a
 // mention Apply cannot see, such as an item for everyone named after a
 // region, and the site must not be published.
 func Leaks(files map[string][]byte, full *compute.Result, ids []string) *diag.List {
@@ -308,25 +311,123 @@ func Leaks(files map[string][]byte, full *compute.Result, ids []string) *diag.Li
 	for _, id := range ids {
 		keep[id] = true
 	}
-	var words []string
-	for _, r := range full.Regions {
-		if !keep[r.ID] {
-			for _, w := range []string{r.Name, r.Manager} {
-				if strings.TrimSpace(w) != "" {
-					words = append(words, w)
-				}
-			}
-		}
+	m := hiddenNames(full, keep)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
 	}
-	for name, data := range files {
+	sort.Strings(names)
+	for _, name := range names {
 		if strings.HasPrefix(name, "assets/") {
 			continue
 		}
-		if w := Mentions(string(data), words); w != "" {
+		if w := m.first(files[name]); w != "" {
 			errs.Add(diag.Diagnostic{Level: diag.Error, File: name,
 				Message: fmt.Sprintf("this site for %s would show %q, which belongs to a region it must not show", strings.Join(ids, ", "), w),
 				Hint:    "look for the name in the items (promotions, trainings, milestones) and pages meant for everyone, and move it to the region's own file or scope it with regions = [...]"})
 		}
 	}
 	return errs
+}
+
+// hiddenNames returns a matcher of the names of what the regions left out
+// hold: their own names and managers, their teams' names and managers and
+// their people's names, less those a kept region has too.
+func hiddenNames(full *compute.Result, keep map[string]bool) *matcher {
+	return newMatcher(hiddenWords(full, keep))
+}
+
+// hiddenWords returns the names of what the regions left out hold (see
+// hiddenNames).
+func hiddenWords(full *compute.Result, keep map[string]bool) []string {
+	shown := map[string]bool{}
+	var hidden []string
+	names := func(reg *compute.Region) []string {
+		out := []string{reg.Name, reg.Manager}
+		for _, t := range reg.Teams {
+			if !t.Implicit() {
+				out = append(out, t.Name, t.Manager)
+			}
+			for _, ps := range t.People {
+				out = append(out, ps.Name)
+			}
+		}
+		return out
+	}
+	for _, reg := range full.Regions {
+		for _, w := range names(reg) {
+			if keep[reg.ID] {
+				shown[w] = true
+			} else if strings.TrimSpace(w) != "" {
+				hidden = append(hidden, w)
+			}
+		}
+	}
+	var words []string
+	for _, w := range hidden {
+		if !shown[w] {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// matcher finds the first of many words in a text in one pass: a roster
+// of thousands of names is searched for in every file of a site.
+type matcher struct {
+	// byPrefix holds the words by their first two bytes; a word of one
+	// byte is kept under its byte and 0.
+	byPrefix map[[2]byte][]string
+	short    [256]bool // the first bytes of the one-byte words
+	// starts marks the two-byte prefixes of the words (first byte × 256 +
+	// second), which most positions of a text are not.
+	starts [1 << 16]bool
+}
+
+func newMatcher(words []string) *matcher {
+	m := &matcher{byPrefix: map[[2]byte][]string{}}
+	seen := map[string]bool{}
+	for _, w := range words {
+		if w == "" || seen[w] {
+			continue
+		}
+		seen[w] = true
+		k := [2]byte{w[0]}
+		if len(w) > 1 {
+			k[1] = w[1]
+			m.starts[int(w[0])<<8|int(w[1])] = true
+		} else {
+			m.short[w[0]] = true
+		}
+		m.byPrefix[k] = append(m.byPrefix[k], w)
+	}
+	// The longest first, so that 王强强 is reported rather than 王强.
+	for _, list := range m.byPrefix {
+		sort.Slice(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	}
+	return m
+}
+
+// first returns the word found first in text, or "".
+func (m *matcher) first(text []byte) string {
+	if len(m.byPrefix) == 0 {
+		return ""
+	}
+	for i := range text {
+		if m.short[text[i]] {
+			return m.byPrefix[[2]byte{text[i]}][0]
+		}
+		if i+1 >= len(text) {
+			break
+		}
+		if !m.starts[int(text[i])<<8|int(text[i+1])] {
+			continue
+		}
+		for _, w := range m.byPrefix[[2]byte{text[i], text[i+1]}] {
+			if len(text)-i >= len(w) && string(text[i:i+len(w)]) == w {
+				return w
+			}
+		}
+	}
+	return ""
 }
