@@ -141,10 +141,11 @@ func firstDiff(a, b string) string {
 }
 
 // TestGoldenHTML renders the small test sites (one in Chinese, one in
-// English) and compares every page with its golden copy under
+// English; teams and people with and without people_pages) and compares
+// every page with its golden copy under
 // testdata/golden/html.
 func TestGoldenHTML(t *testing.T) {
-	for _, name := range []string{"mini", "weights-april", "actuals-april"} {
+	for _, name := range []string{"mini", "weights-april", "actuals-april", "people", "people-april"} {
 		t.Run(name, func(t *testing.T) {
 			ar, err := txtar.ParseFile("../../testdata/sites/" + name + ".txtar")
 			if err != nil {

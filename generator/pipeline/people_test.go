@@ -150,3 +150,60 @@ func TestRosterEditRebuilds(t *testing.T) {
 		t.Errorf("after the edit, p001 has %v and p002 %v: the same weight and dates should give quotas at most one apart", q0, q1)
 	}
 }
+
+// TestPeopleLeakScan builds north's site of the roster site with what
+// would name people of the other regions: a page for everyone that names
+// one is left out with a warning; a training for everyone whose owner is
+// one of east's people is found in the built files by the leak scan, and
+// the build fails naming the file; a north seller with the same name as
+// one of east's is shown, as their own.
+func TestPeopleLeakScan(t *testing.T) {
+	dir := peopleSite(t, "people_pages = true\n")
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendTo := func(name, text string) {
+		t.Helper()
+		old, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(name, string(old)+text)
+	}
+	write("content/awards.md", "+++\ntitle = \"Awards\"\n+++\nLast year's best seller: Sun Hao.\n")
+	appendTo("content/people.csv", "Zhou Min,p009,north,,Sales rep,,,1\r\n")
+	out := filepath.Join(t.TempDir(), "out")
+	rep, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out, Regions: []string{"north"}}).Build()
+	if err != nil {
+		t.Fatalf("north's site: %v", err)
+	}
+	warned := false
+	for _, d := range rep.Diagnostics.Warnings() {
+		warned = warned || d.File == "content/awards.md" && strings.Contains(d.Message, `"Sun Hao"`)
+	}
+	if !warned {
+		t.Errorf("no warning for the page naming Sun Hao: %v", rep.Diagnostics.Warnings())
+	}
+	if _, err := os.Stat(filepath.Join(out, "awards/index.html")); err == nil {
+		t.Error("north's site holds the page naming one of east's people")
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "people/p009/index.html")); err != nil || !strings.Contains(string(b), "Zhou Min") {
+		t.Errorf("north's own Zhou Min has no page: %v", err)
+	}
+
+	appendTo("content/plan.toml", "\n[[trainings]]\ntopic = \"Negotiation\"\ndate = 2024-05-06\nhours = 4\nowner = \"Li Na\"\n")
+	rep, err = pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out, Regions: []string{"north"}}).Build()
+	if err == nil {
+		t.Fatal("north's site built although a training for everyone names Li Na, one of east's people")
+	}
+	found := false
+	for _, d := range rep.Diagnostics.Errors() {
+		found = found || strings.Contains(d.Message, `would show "Li Na"`) && strings.HasSuffix(d.File, ".html")
+	}
+	if !found {
+		t.Errorf("the leak scan did not name a page showing Li Na: %v", rep.Diagnostics.Errors())
+	}
+}

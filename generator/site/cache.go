@@ -153,15 +153,21 @@ func (b *siteRenderer) regionInputs() [sha256.Size]byte {
 	return sum
 }
 
-// regionFiguresKeys hashes each region's figures: its part of plan.json,
-// and its actual results when there are any.
+// regionFiguresKeys hashes each region's figures: its part of plan.json
+// (its teams and people too), and its actual results when there are any.
 func (b *siteRenderer) regionFiguresKeys() map[string][sha256.Size]byte {
 	out := map[string][sha256.Size]byte{}
 	regions, _ := b.tree.Get("regions").(data.List)
+	teams := b.teamsEntries()
+	computed := make(map[string]*compute.Region, len(b.r.Regions))
+	for _, reg := range b.r.Regions {
+		computed[reg.ID] = reg
+	}
 	for _, v := range regions {
 		id, _ := v.(data.Object).Get("id").(data.Leaf)
 		h := sha256.New()
 		h.Write(data.Marshal(v))
+		b.teamsFigures(h, computed[id.S], teams[id.S])
 		if ra := b.regionActual(id.S); ra != nil {
 			fmt.Fprintf(h, "\x00%d", b.r.Actuals.Through)
 			for _, x := range append([]*big.Rat{ra.Target, ra.Plan, ra.Actual, ra.Projection}, ra.Months[:]...) {

@@ -216,6 +216,9 @@ type regionPage struct {
 	Sections  []section
 	Narrative template.HTML
 	Booklet   string // link to the region's booklet, when there is one
+	// Teams is the region's teams and (where the site shows them) people,
+	// when the plan has teams or a roster.
+	Teams *peopleRegion
 }
 
 func (b *builder) region(pd *pageData, reg *compute.Region) {
@@ -239,6 +242,10 @@ func (b *builder) region(pd *pageData, reg *compute.Region) {
 		{Title: l.T("region.mix"), Charts: b.charts(reg, "products", "customers")},
 		{Title: l.T("region.items"), Charts: b.charts(reg, "timeline")},
 	}...)
+	if b.r.HasTeams() {
+		teams := b.peopleRegion(reg)
+		rp.Teams = &teams
+	}
 	if reg.Narrative != nil {
 		rp.Narrative = b.renderMarkdown(reg.Narrative)
 	}

@@ -126,11 +126,32 @@ type job struct {
 	fill       func(b *builder, pd *pageData)
 	markdown   []string        // the Markdown files it shows, for its cache key
 	region     *compute.Region // the region of a region's page or booklet
+	person     *compute.Person // the person of a person's page or letter
 }
 
 // Render returns the pages and assets of the site by their path under the
 // output folder.
 func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.List) {
+	return render(r, th, o, (*siteRenderer).jobs)
+}
+
+// Letters returns the target letters of every person of r
+// (people/ID/letter.html) and the assets they need, whatever people_pages
+// says: letters are printed and handed out (planbook pdf --people), and a
+// site that does not show people must not hold them, so they are
+// rendered on their own.
+func Letters(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.List) {
+	return render(r, th, o, func(rd *siteRenderer) []job {
+		jobs := make([]job, 0, len(r.People))
+		for _, ps := range r.People {
+			jobs = append(jobs, letterJob(ps))
+		}
+		return jobs
+	})
+}
+
+// render renders the pages that jobs lists, and the theme's assets.
+func render(r *compute.Result, th *Theme, o Options, list func(*siteRenderer) []job) (map[string][]byte, *diag.List) {
 	rd := &siteRenderer{r: r, lang: i18n.Lang(r.Plan.Config.Language), theme: th, md: newMarkdown(r.Plan.Config.UnsafeHTML), opts: o}
 	files := map[string][]byte{}
 	for name, data := range th.Assets {
@@ -141,7 +162,7 @@ func Render(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.L
 	o.Cache.start()
 	rd.figures()
 	rd.base, rd.regionBase = rd.inputs(), rd.regionInputs()
-	jobs := rd.jobs()
+	jobs := list(rd)
 	// Render the pages on every core. Each page has a builder of its own,
 	// so the result does not depend on the order.
 	pages := make([][]byte, len(jobs))
@@ -193,32 +214,33 @@ func (rd *siteRenderer) figures() {
 func (rd *siteRenderer) jobs() []job {
 	r := rd.r
 	jobs := []job{
-		{"index.html", "dashboard", (*builder).dashboard, nil, nil},
-		{"regions/index.html", "regions", (*builder).regionsIndex, nil, nil},
-		{"products/index.html", "products", (*builder).products, nil, nil},
+		{path: "index.html", kind: "dashboard", fill: (*builder).dashboard},
+		{path: "regions/index.html", kind: "regions", fill: (*builder).regionsIndex},
+		{path: "products/index.html", kind: "products", fill: (*builder).products},
 	}
 	if r.Actuals != nil {
-		jobs = append(jobs, job{"actuals/index.html", "actuals", (*builder).actualsPage, nil, nil})
+		jobs = append(jobs, job{path: "actuals/index.html", kind: "actuals", fill: (*builder).actualsPage})
 	}
+	jobs = append(jobs, peopleJobs(r)...)
 	for _, reg := range r.Regions {
 		var md []string
 		if reg.Narrative != nil {
 			md = append(md, reg.Narrative.File)
 		}
-		jobs = append(jobs, job{"regions/" + reg.ID + "/index.html", "region", func(b *builder, pd *pageData) { b.region(pd, reg) }, md, reg})
+		jobs = append(jobs, job{path: "regions/" + reg.ID + "/index.html", kind: "region", fill: func(b *builder, pd *pageData) { b.region(pd, reg) }, markdown: md, region: reg})
 		booklet := append([]string(nil), md...)
 		for _, pg := range r.Plan.Pages {
 			if appliesTo(pg, reg.ID) {
 				booklet = append(booklet, pg.File)
 			}
 		}
-		jobs = append(jobs, job{"regions/" + reg.ID + "/booklet.html", "booklet", func(b *builder, pd *pageData) { b.booklet(pd, reg) }, booklet, reg})
+		jobs = append(jobs, job{path: "regions/" + reg.ID + "/booklet.html", kind: "booklet", fill: func(b *builder, pd *pageData) { b.booklet(pd, reg) }, markdown: booklet, region: reg})
 	}
 	for _, pg := range r.Plan.Pages {
-		jobs = append(jobs, job{pg.Slug + "/index.html", "page", func(b *builder, pd *pageData) { b.narrative(pd, pg) }, []string{pg.File}, nil})
+		jobs = append(jobs, job{path: pg.Slug + "/index.html", kind: "page", fill: func(b *builder, pd *pageData) { b.narrative(pd, pg) }, markdown: []string{pg.File}})
 	}
 	if rd.opts.Changes != nil {
-		jobs = append(jobs, job{"changes/index.html", "changes", (*builder).changes, nil, nil})
+		jobs = append(jobs, job{path: "changes/index.html", kind: "changes", fill: (*builder).changes})
 	}
 	return jobs
 }
@@ -239,8 +261,12 @@ func (c *Cache) Charts() int {
 func (rd *siteRenderer) renderJob(j job) ([]byte, *diag.List) {
 	var key [32]byte
 	ok := false
-	if j.region != nil && rd.opts.Cache != nil {
+	switch {
+	case rd.opts.Cache == nil:
+	case j.region != nil:
 		key, ok = rd.regionKey(j.path, j.region, j.markdown)
+	case j.person != nil:
+		key, ok = rd.personKey(j.path, j.person), true
 	}
 	if !ok {
 		key = rd.pageKey(j.path, j.markdown...)
@@ -276,6 +302,9 @@ type pageData struct {
 	Page      *narrativePage
 	Changes   *changesPage
 	Booklet   *bookletPage
+	People    *peoplePage
+	Person    *personPage
+	Letter    *letterPage
 }
 
 // T returns the interface string key in the page's language.
@@ -313,8 +342,8 @@ func (b *builder) page(path, kind string, fill func(*pageData)) []byte {
 		return nil // reported when the theme was loaded
 	}
 	layout := "layout"
-	if kind == "booklet" {
-		layout = "booklet" // a document of its own, made for paper
+	if kind == "booklet" || kind == "letter" {
+		layout = kind // a document of its own, made for paper
 	}
 	if err := t.ExecuteTemplate(buf, layout, pd); err != nil {
 		b.errs.Add(diag.Diagnostic{Level: diag.Error, File: "themes/", Message: "rendering " + path + ": " + err.Error()})
@@ -338,6 +367,9 @@ func (b *builder) nav(current string) []navItem {
 		{Title: b.lang.T("nav.dashboard"), Href: b.link(""), Active: current == "index.html"},
 		{Title: b.lang.T("nav.regions"), Href: b.link("regions/"), Active: strings.HasPrefix(current, "regions/")},
 		{Title: b.lang.T("nav.products"), Href: b.link("products/"), Active: current == "products/index.html"},
+	}
+	if b.r.HasTeams() {
+		items = append(items, navItem{Title: b.lang.T("nav.people"), Href: b.link("people/"), Active: strings.HasPrefix(current, "people/")})
 	}
 	if b.r.Actuals != nil {
 		items = append(items, navItem{Title: b.lang.T("nav.actuals"), Href: b.link("actuals/"), Active: current == "actuals/index.html"})

@@ -36,7 +36,7 @@ type layer struct {
 
 // PageTemplates are the templates a theme has, one per kind of page; each
 // is executed with the base layout and the partials.
-var PageTemplates = []string{"dashboard", "regions", "region", "products", "actuals", "page", "changes", "booklet"}
+var PageTemplates = []string{"dashboard", "regions", "region", "products", "actuals", "page", "changes", "booklet", "people", "person", "letter"}
 
 // LoadTheme reads a theme: site, when not nil, is the site's theme folder
 // (named dir in messages), laid over builtin. Templates are parsed once.
