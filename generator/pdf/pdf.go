@@ -1,7 +1,8 @@
-// Package pdf prints a built site's region booklets to PDF files with
-// headless Chromium: A4 pages as the booklet's style sheet lays them out,
-// charts drawn as SVG, the fonts the pages use embedded, bookmarks for the
-// headings, and the page numbers of the contents filled in.
+// Package pdf prints a built site's region booklets and people's target
+// letters to PDF files with headless Chromium: A4 pages as the page's
+// style sheet lays them out, charts drawn as SVG, the fonts the pages use
+// embedded, bookmarks for the headings, and the page numbers of a
+// booklet's contents filled in.
 //
 // The booklet pages hold no script of their own for this (their security
 // policy allows none inline): the printer prints a booklet once, reads the
@@ -24,19 +25,30 @@ import (
 	"planbook/internal/browser"
 )
 
-// Job is one booklet to print: the booklet page and the PDF to write.
+// Job is one booklet or letter to print: the page and the PDF to write.
 type Job struct {
 	Region string
-	HTML   string // path of regions/ID/booklet.html
-	PDF    string // path of regions/ID/booklet.pdf
+	// Person, when set, makes the job a person's target letter
+	// (people/ID/letter.html), printed as it is: it has no contents whose
+	// page numbers need filling in.
+	Person string
+	HTML   string // path of regions/ID/booklet.html or people/ID/letter.html
+	PDF    string // path of regions/ID/booklet.pdf or people/ID/letter.pdf
+}
+
+// what names the job in messages.
+func (j Job) what() string {
+	if j.Person != "" {
+		return "the letter of " + j.Person
+	}
+	return "the booklet of " + j.Region
 }
 
 // Print prints every job with the browser at chrome, at most parallel at a
-// time, and calls progress after each booklet. Each of the parallel
-// printers has a browser of its own (one browser lays out and prints its
-// tabs one after the other), kept for the next booklet. Printing stops at
-// the first error, which Print returns. Each PDF is written whole or not
-// at all.
+// time, and calls progress after each one. Each of the parallel printers
+// has a browser of its own (one browser lays out and prints its tabs one
+// after the other), kept for the next job. Printing stops at the first
+// error, which Print returns. Each PDF is written whole or not at all.
 func Print(ctx context.Context, chrome string, jobs []Job, parallel int, progress func(done int, j Job, elapsed time.Duration)) error {
 	parallel = max(1, min(parallel, len(jobs)))
 	g, ctx := errgroup.WithContext(ctx)
@@ -70,7 +82,7 @@ func Print(ctx context.Context, chrome string, jobs []Job, parallel int, progres
 			defer func() { idle <- bctx }()
 			start := time.Now()
 			if err := printOne(bctx, j); err != nil {
-				return fmt.Errorf("printing the booklet of %s: %w", j.Region, err)
+				return fmt.Errorf("printing %s: %w", j.what(), err)
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -101,7 +113,7 @@ const fontsLoaded = `(async () => {
   return document.fonts.status;
 })()`
 
-// printOne prints one booklet in a new tab.
+// printOne prints one booklet or letter in a new tab.
 func printOne(bctx context.Context, j Job) error {
 	tab, cancel := chromedp.NewContext(bctx)
 	defer cancel()
@@ -122,7 +134,12 @@ func printOne(bctx context.Context, j Job) error {
 	if _, err := chromedp.Run(tab, chromedp.Evaluate[string](fontsLoaded, chromedp.EvalAwaitPromise)); err != nil {
 		return fmt.Errorf("loading the fonts: %w", err)
 	}
-	data, err := printNumbered(tab)
+	var data []byte
+	if j.Person != "" {
+		data, err = printPDF(tab)
+	} else {
+		data, err = printNumbered(tab)
+	}
 	if err != nil {
 		return err
 	}

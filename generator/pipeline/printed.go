@@ -7,32 +7,60 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"planbook/generator/publish"
 )
 
-// Printed booklets. planbook pdf prints regions/ID/booklet.pdf into the
-// output folder, which every build replaces as a whole with the files it
-// rendered. A build therefore carries each booklet.pdf over into the new
-// output while the booklet is what it was printed from, and leaves it out,
-// reporting it, once the booklet changed: a PDF on the intranet is never
-// older than its booklet.
+// Printed booklets and letters. planbook pdf prints regions/ID/booklet.pdf
+// (and, with --people, people/ID/letter.pdf) into the output folder, which
+// every build replaces as a whole with the files it rendered. A build
+// therefore carries each PDF over into the new output while its page is
+// what it was printed from, and leaves it out, reporting it, once the page
+// changed: a PDF on the intranet is never older than its page.
 
 // BookletPDF is the name of a region's printed booklet in the output.
 const BookletPDF = "booklet.pdf"
 
-// UnprintedNote says which printed booklets the build left out of the
-// output, or "" when none.
+// LetterPDF is the name of a person's printed target letter in the output.
+const LetterPDF = "letter.pdf"
+
+// printedKinds are the printed files of a site: where they are, and the
+// page each is printed from.
+var printedKinds = []struct{ folder, pdf, page string }{
+	{"regions", BookletPDF, "booklet.html"},
+	{"people", LetterPDF, "letter.html"},
+}
+
+// UnprintedNote says which printed booklets and letters the build left
+// out of the output, or "" when none.
 func (r *Report) UnprintedNote() string {
-	switch len(r.Unprinted) {
-	case 0:
-		return ""
-	case 1:
-		return "removed " + r.Unprinted[0] + ": its booklet changed since it was printed (planbook pdf prints it again)"
+	var booklets, letters []string
+	for _, name := range r.Unprinted {
+		if strings.HasSuffix(name, "/"+LetterPDF) {
+			letters = append(letters, name)
+		} else {
+			booklets = append(booklets, name)
+		}
 	}
-	return "removed " + strings.Join(r.Unprinted, ", ") + ": their booklets changed since they were printed (planbook pdf prints them again)"
+	var notes []string
+	switch len(booklets) {
+	case 0:
+	case 1:
+		notes = append(notes, "removed "+booklets[0]+": its booklet changed since it was printed (planbook pdf prints it again)")
+	default:
+		notes = append(notes, "removed "+strings.Join(booklets, ", ")+": their booklets changed since they were printed (planbook pdf prints them again)")
+	}
+	switch len(letters) {
+	case 0:
+	case 1:
+		notes = append(notes, "removed "+letters[0]+": its letter changed since it was printed, or the site no longer shows it (planbook pdf --people prints it again)")
+	default:
+		notes = append(notes, "removed "+strconv.Itoa(len(letters))+" printed letters (people/ID/letter.pdf): their letters changed since they were printed, or the site no longer shows them (planbook pdf --people prints them again)")
+	}
+	return strings.Join(notes, "; ")
 }
 
 // printedFiles are the printed booklets a kept builder read, by path: the
@@ -68,32 +96,34 @@ func (c printedFiles) read(file string, info os.FileInfo) ([]byte, error) {
 	return data, nil
 }
 
-// keepPrinted adds to files the printed booklets of the output folder out
-// whose booklet is unchanged since they were printed, and returns the
-// names of the others, which the new output leaves out. cache holds the
-// booklets read by the builder's last build, so that one that did not
-// change on disk is not read again; keepPrinted brings it up to date.
+// keepPrinted adds to files the printed booklets and letters of the
+// output folder out whose page is unchanged since they were printed, and
+// returns the names of the others, which the new output leaves out. cache
+// holds the PDFs read by the builder's last build, so that one that did
+// not change on disk is not read again; keepPrinted brings it up to date.
 func keepPrinted(out string, files publish.Files, cache printedFiles) (stale []string) {
-	printed, _ := filepath.Glob(filepath.Join(out, "regions", "*", BookletPDF))
-	sort.Strings(printed)
 	var disk *onDisk
 	seen := map[string]bool{}
-	for _, file := range printed {
-		name := "regions/" + filepath.Base(filepath.Dir(file)) + "/" + BookletPDF
-		info, err := os.Stat(file)
-		if err != nil || !info.Mode().IsRegular() {
-			continue
-		}
-		if disk == nil {
-			disk = newOnDisk(out, files)
-		}
-		if disk.printedFrom(path.Dir(name), info.ModTime()) {
-			if data, err := cache.read(file, info); err == nil {
-				files[name], seen[file] = data, true
+	for _, kind := range printedKinds {
+		printed, _ := filepath.Glob(filepath.Join(out, kind.folder, "*", kind.pdf))
+		sort.Strings(printed)
+		for _, file := range printed {
+			name := kind.folder + "/" + filepath.Base(filepath.Dir(file)) + "/" + kind.pdf
+			info, err := os.Stat(file)
+			if err != nil || !info.Mode().IsRegular() {
 				continue
 			}
+			if disk == nil {
+				disk = newOnDisk(out, files)
+			}
+			if disk.printedFrom(path.Dir(name), kind.page, kind.pdf, info.ModTime()) {
+				if data, err := cache.read(file, info); err == nil {
+					files[name], seen[file] = data, true
+					continue
+				}
+			}
+			stale = append(stale, name)
 		}
-		stale = append(stale, name)
 	}
 	for file := range cache {
 		if !seen[file] {
@@ -143,20 +173,20 @@ func newOnDisk(out string, files publish.Files) *onDisk {
 	return d
 }
 
-// printedFrom reports whether a booklet printed at t into the folder dir
-// ("regions/east") would print the same from the new build: its page and
-// the other files of its folder (its style sheet) are in the output as
-// the new build has them, and so are the site's assets, none written
-// after t. An asset the new build adds does not count: the build copies
-// the files its booklets need (a font's files for their characters), and
-// an unchanged booklet needed none that was missing. One it drops or
-// changes does.
-func (d *onDisk) printedFrom(dir string, t time.Time) bool {
-	if _, ok := d.files[dir+"/booklet.html"]; !ok || d.gone {
+// printedFrom reports whether a PDF printed at t from the page named page
+// in the folder dir ("regions/east", "booklet.html") would print the same
+// from the new build: its page and the other files of its folder (a
+// style sheet) are in the output as the new build has them, and so are
+// the site's assets, none written after t. An asset the new build adds
+// does not count: the build copies the files its pages need (a font's
+// files for their characters), and an unchanged page needed none that was
+// missing. One it drops or changes does.
+func (d *onDisk) printedFrom(dir, page, pdf string, t time.Time) bool {
+	if _, ok := d.files[dir+"/"+page]; !ok || d.gone {
 		return false
 	}
 	for _, name := range d.byDir[dir] {
-		if name != dir+"/"+BookletPDF && (name == dir+"/booklet.html" || !strings.HasSuffix(name, ".html")) {
+		if name != dir+"/"+pdf && (name == dir+"/"+page || !strings.HasSuffix(name, ".html")) {
 			if w := d.check(name); !w.exists || !w.same || w.at.After(t) {
 				return false
 			}
