@@ -18,9 +18,11 @@ func init() {
 		usage: `Usage: planbook diff OLD [NEW] [-s SITE] [--format markdown|json] [--exit-code]
 
 Computes two versions of the plan and prints every figure that moved: the
-annual target, quarters and months, product lines, regions, channels,
-customer types, KPIs, promotions, trainings, milestones and narrative
-pages. OLD and NEW are each a site folder, when such a folder exists, or
+annual target, quarters and months, product lines, regions, teams, people,
+channels, customer types, KPIs, promotions, trainings, milestones and
+narrative pages. People's quotas are compared whatever people_pages says
+(a hire, a leaver, a moved start date, every quota that moved): the report
+is for those who review the plan's files, the roster among them. OLD and NEW are each a site folder, when such a folder exists, or
 else a git revision (a branch, tag or commit) of the repository holding
 SITE; a revision is read from git without touching the work tree. NEW
 defaults to SITE as it is on disk.
@@ -90,7 +92,7 @@ func runDiff(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if failed {
 		return 2
 	}
-	rep := diff.Compare(results[0], results[1])
+	rep := diff.CompareForPlanner(results[0], results[1])
 	rep.From, rep.To = labels[0], labels[1]
 	switch {
 	case *format == "json":

@@ -107,17 +107,25 @@ func (r *Report) Changes() int {
 // Empty reports whether the two plans are the same.
 func (r *Report) Empty() bool { return len(r.Sections) == 0 }
 
-// Compare compares the computed plans a (old) and b (new). The figures
-// are compared leaf by leaf in their data trees (plan.json's), entries
-// matched by id; promotions by id, pages by slug, region narratives by
-// region, trainings and milestones by topic or name and date (see
-// pairUp).
-func Compare(a, b *compute.Result) *Report {
+// Compare compares the computed plans a (old) and b (new) as their sites
+// show them: people's quotas only where the new plan's site shows people
+// (people_pages). The figures are compared leaf by leaf in their data
+// trees (plan.json's), entries matched by id; promotions by id, pages by
+// slug, region narratives by region, trainings and milestones by topic or
+// name and date (see pairUp).
+func Compare(a, b *compute.Result) *Report { return compare(a, b, data.Tree) }
+
+// CompareForPlanner compares a and b as Compare does, with every person's
+// quota whatever people_pages says: for planbook diff, whose readers
+// review the plan's files, the roster among them.
+func CompareForPlanner(a, b *compute.Result) *Report { return compare(a, b, data.PlannerTree) }
+
+func compare(a, b *compute.Result, tree func(*compute.Result) data.Object) *Report {
 	l := i18n.Lang(b.Plan.Config.Language)
 	rep := &Report{Lang: l, Unit: b.Plan.Unit,
 		Target: Item{Key: "target", Label: l.T("diff.sec.target"), Kind: Amount, Status: Changed, Old: a.Amount(a.Target), New: b.Amount(b.Target)}}
 	c := &comparer{l: l, a: a, b: b, items: map[string][]Item{}}
-	c.figures(planTree(a), planTree(b))
+	c.figures(planTree(a, tree), planTree(b, tree))
 	for _, s := range []struct {
 		id   string
 		fill func()

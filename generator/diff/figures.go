@@ -42,15 +42,15 @@ var translated = map[string]string{"class": "class.", "stage": "stage."}
 // asText are the figures shown as texts: the precision of amounts.
 var asText = map[string]bool{"precision": true}
 
-// planTree returns the data tree of r with what plan.json leaves out and a
-// reviewer wants to see: each region's manager, each KPI's unit and the
-// goals of [target].
-func planTree(r *compute.Result) data.Object {
+// planTree returns the data tree of r (made by tree) with what plan.json
+// leaves out and a reviewer wants to see: each region's manager, each
+// KPI's unit and the goals of [target].
+func planTree(r *compute.Result, tree func(*compute.Result) data.Object) data.Object {
 	p := r.Plan
 	text := func(s string) data.Leaf { return data.Leaf{Kind: data.Text, S: s} }
 	ratio := func(x *big.Rat) data.Leaf { return data.Leaf{Kind: data.Ratio, R: x} }
-	tree := data.Tree(r)
-	regions := tree.Get("regions").(data.List)
+	t := tree(r)
+	regions := t.Get("regions").(data.List)
 	for i, reg := range r.Regions {
 		regions[i] = insertAfter(regions[i].(data.Object), "stage", data.Field{Key: "manager", Value: text(reg.Manager)})
 	}
@@ -58,18 +58,18 @@ func planTree(r *compute.Result) data.Object {
 		// Without people, a region without [[teams]] is a team that only
 		// repeats the region's own figures.
 		var teams data.List
-		for i, t := range r.Teams {
-			if !t.Implicit() {
-				teams = append(teams, tree.Get("teams").(data.List)[i])
+		for i, tm := range r.Teams {
+			if !tm.Implicit() {
+				teams = append(teams, t.Get("teams").(data.List)[i])
 			}
 		}
-		tree = setField(tree, "teams", teams)
+		t = setField(t, "teams", teams)
 	}
-	kpis := tree.Get("kpis").(data.List)
+	kpis := t.Get("kpis").(data.List)
 	for i, k := range p.KPIs {
 		kpis[i] = insertAfter(kpis[i].(data.Object), "name", data.Field{Key: "unit", Value: text(k.Unit)})
 	}
-	return append(tree, data.Field{Key: "goals", Value: data.Object{
+	return append(t, data.Field{Key: "goals", Value: data.Object{
 		{Key: "new_product_share", Value: ratio(p.Target.NewProductShare)},
 		{Key: "revenue_per_head_growth", Value: ratio(p.Target.RevenuePerHeadGrowth)},
 	}})
