@@ -207,3 +207,23 @@ func TestPeopleLeakScan(t *testing.T) {
 		t.Errorf("the leak scan did not name a page showing Li Na: %v", rep.Diagnostics.Errors())
 	}
 }
+
+// TestPeopleValueKeys quotes a person's quota and a team's assigned total
+// in a page, as the value keys of docs/site.md: people.ID.quota where the
+// site shows people, teams.REGION.TEAM.assigned always.
+func TestPeopleValueKeys(t *testing.T) {
+	dir := peopleSite(t, "people_pages = true\n")
+	page := "+++\ntitle = \"Quotas\"\n+++\nLi Na: {{< value \"people.p002.quota\" >}}; Shanghai: {{< value \"teams.east.sh.assigned\" >}}; " +
+		"Zhao Lei in Q2: {{< value \"people.p004.quarters.q2\" >}}.\n"
+	if err := os.WriteFile(filepath.Join(dir, "content/quotas.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "quotas/index.html"))
+	if want := "Li Na: 160 万元; Shanghai: 347 万元; Zhao Lei in Q2: 11 万元."; !strings.Contains(string(b), want) {
+		t.Errorf("the page lacks %q:\n%s", want, b)
+	}
+}

@@ -8,6 +8,7 @@ package scope
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,7 +73,7 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 
 	// Narrative sections: those meant for a kept region that neither name
 	// a region left out nor quote its figures.
-	p.Pages = pages(r.Plan, keep, append(Secrets(hidden), hiddenWords(r, keep)...), errs)
+	p.Pages = pages(r.Plan, keep, slices.Concat(Secrets(hidden), hiddenWords(r, keep), hiddenKeys(r, keep)), errs)
 
 	// Checks: those about the company, or about a kept region (an item
 	// for a kept region, a kept region's channels).
@@ -370,6 +371,24 @@ func hiddenWords(full *compute.Result, keep map[string]bool) []string {
 		}
 	}
 	return words
+}
+
+// hiddenKeys returns the value keys that point at the teams and people of
+// the regions left out: "teams.east.", "people.p001.".
+func hiddenKeys(full *compute.Result, keep map[string]bool) []string {
+	var out []string
+	for _, reg := range full.Regions {
+		if keep[reg.ID] {
+			continue
+		}
+		out = append(out, "teams."+reg.ID+".")
+		for _, t := range reg.Teams {
+			for _, ps := range t.People {
+				out = append(out, "people."+ps.ID+".")
+			}
+		}
+	}
+	return out
 }
 
 // matcher finds the first of many words in a text in one pass: a roster

@@ -196,6 +196,15 @@ func (b *builder) valueShortcode(pg *plan.Page, sc Shortcode) string {
 			"add the year's results as content/actuals/*.csv, or remove the value until then")
 		return ""
 	}
+	if strings.HasPrefix(sc.Args[0], "people.") && !b.r.ShowsPeople() {
+		msg, hint := fmt.Sprintf("value %q is a person's quota, and the plan has no roster", sc.Args[0]), "people are listed in content/people.csv (docs/plan-format.md section 10)"
+		if b.r.Plan.Roster != nil {
+			msg = fmt.Sprintf("value %q is a person's quota, which this site does not show", sc.Args[0])
+			hint = "individual quotas are personal: set people_pages = true in planbook.toml to show them, or quote a team's figure such as teams.REGION.TEAM.assigned"
+		}
+		b.errorAt(pg, sc.Line, sc.Col, msg, hint)
+		return ""
+	}
 	leaf, err := data.Lookup(b.tree, sc.Args[0])
 	if err != nil {
 		b.errorAt(pg, sc.Line, sc.Col, err.Error(), "value keys are paths into data/plan.json, such as target, quarters.q3 or regions.east.target, or into data/actuals.json after actuals.; docs/site.md lists them")
