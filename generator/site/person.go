@@ -28,7 +28,7 @@ func (b *builder) person(pd *pageData, ps *compute.Person) {
 	pd.Title = ps.Name
 	pp := &personPage{Region: t.Region.Name, Link: b.regionLink(t.Region.ID), Letter: "letter.html",
 		Lead: b.personLead(ps), Quarters: b.periodTable("quarters", b.quarterLabels(), ps.Quarters[:]), Months: b.personMonths(ps)}
-	if m := managerOf(t); m != "" {
+	if m := managerOf(ps); m != "" {
 		pp.Manager = l.Sprintf("person.manager", m)
 	}
 	pp.Quarters.Head[1] = b.unitHead("col.quota")
@@ -53,11 +53,15 @@ func (b *builder) person(pd *pageData, ps *compute.Person) {
 	pd.Person = pp
 }
 
-// managerOf returns who a team's people report to: its manager, else its
-// region's.
-func managerOf(t *compute.Team) string {
-	if t.Manager != "" {
+// managerOf returns who a person reports to: their team's manager, else
+// (or for the team's manager, who carries a quota too) their region's.
+func managerOf(ps *compute.Person) string {
+	t := ps.Team
+	if t.Manager != "" && t.Manager != ps.Name {
 		return t.Manager
+	}
+	if t.Region.Manager == ps.Name {
+		return ""
 	}
 	return t.Region.Manager
 }
@@ -91,7 +95,14 @@ func rampMonths(ps *compute.Person) int {
 // them.
 func (b *builder) personMonths(ps *compute.Person) *Table {
 	l, r := b.lang, b.r
-	t := &Table{Caption: b.caption(), Head: []Cell{head(l.T("col.month"), false), head(l.T("col.days"), true)}}
+	t := &Table{Caption: b.caption(), Head: []Cell{head(l.T("col.month"), false)}}
+	days := false // a column of the days worked, for someone who does not work the whole year
+	for m := range ps.Days {
+		days = days || b.days(ps, m) != ""
+	}
+	if days {
+		t.Head = append(t.Head, head(l.T("col.days"), true))
+	}
 	ramp := rampMonths(ps) > 0
 	if ramp {
 		t.Head = append(t.Head, head(l.T("col.ramp"), true))
@@ -108,7 +119,10 @@ func (b *builder) personMonths(ps *compute.Person) *Table {
 	var sum int64
 	for m, v := range ps.Months {
 		sum += v
-		row := []Cell{text(labels[m]), {Text: b.days(ps, m), Num: true}}
+		row := []Cell{text(labels[m])}
+		if days {
+			row = append(row, Cell{Text: b.days(ps, m), Num: true})
+		}
 		if ramp {
 			row = append(row, b.percent(ps.Ramp[m]))
 			if ps.Ramp[m] == nil {
@@ -121,7 +135,10 @@ func (b *builder) personMonths(ps *compute.Person) *Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Foot = []Cell{text(l.T("col.total")), text("")}
+	t.Foot = []Cell{text(l.T("col.total"))}
+	if days {
+		t.Foot = append(t.Foot, text(""))
+	}
 	if ramp {
 		t.Foot = append(t.Foot, text(""))
 	}
@@ -198,11 +215,11 @@ func (b *builder) letter(pd *pageData, ps *compute.Person) {
 	pd.Title = l.Sprintf("letter.title", p.Year) + " · " + ps.Name
 	lp := &letterPage{Company: p.Company, Title: l.Sprintf("letter.title", p.Year), Plan: p.Title,
 		Quota:    l.Sprintf("letter.quota.text", p.Year, l.Amount(r.Amount(ps.Quota), 4, p.Unit)),
-		Quarters: b.periodTable("quarters", b.quarterLabels(), ps.Quarters[:]),
+		Quarters: b.letterQuarters(ps),
 		Months:   b.letterMonths(ps),
 		KPIs:     l.Sprintf("letter.kpis.text", p.Year, l.Amount(r.Amount(r.Target), 4, p.Unit)),
 		Confirm:  l.Sprintf("letter.confirm.text", p.Title),
-		Signers:  []fact{{l.T("letter.sign.person"), ps.Name}, {l.T("letter.sign.manager"), managerOf(t)}},
+		Signers:  []fact{{l.T("letter.sign.person"), ps.Name}, {l.T("letter.sign.manager"), managerOf(ps)}},
 		Figure:   card{Label: l.T("person.quota"), Value: l.Amount(r.Amount(ps.Quota), 4, p.Unit)},
 	}
 	first, last := p.FiscalYear()
@@ -210,7 +227,7 @@ func (b *builder) letter(pd *pageData, ps *compute.Person) {
 	if !t.Implicit() {
 		lp.Facts = append(lp.Facts, fact{l.T("col.team"), t.Name})
 	}
-	if m := managerOf(t); m != "" {
+	if m := managerOf(ps); m != "" {
 		lp.Facts = append(lp.Facts, fact{l.T("letter.manager"), m})
 	}
 	end := b.date(last)
@@ -218,7 +235,6 @@ func (b *builder) letter(pd *pageData, ps *compute.Person) {
 		end = b.lang.ShortDate(last.Month, last.Day)
 	}
 	lp.Facts = append(lp.Facts, fact{l.T("letter.period"), l.Sprintf("letter.period.text", b.date(first), end)})
-	lp.Quarters.Head[1] = b.unitHead("col.quota")
 	if e := b.employed(ps); e != "" {
 		lp.Facts = append(lp.Facts, fact{l.T("letter.employed"), e})
 	}
@@ -236,18 +252,48 @@ func (b *builder) letter(pd *pageData, ps *compute.Person) {
 	pd.Letter = lp
 }
 
-// letterMonths lists a person's months for their letter: the quota of
-// each, with the ramp factor of the months that have one.
+// letterQuarters lists a person's quarters for their letter, across the
+// page: their quota and its share of the year.
+func (b *builder) letterQuarters(ps *compute.Person) *Table {
+	l := b.lang
+	t := &Table{Caption: b.caption(), Head: []Cell{head(l.T("col.quarter"), false)}}
+	quota := []Cell{text(l.T("col.quota"))}
+	share := []Cell{text(l.T("col.share"))}
+	for q, v := range ps.Quarters {
+		t.Head = append(t.Head, head(l.Quarter(q), true))
+		quota = append(quota, b.amount(v))
+		share = append(share, b.percent(b.share(v, ps.Quota)))
+	}
+	t.Head = append(t.Head, head(l.T("col.total"), true))
+	t.Rows = [][]Cell{append(quota, b.amount(ps.Quota)), append(share, b.percent(b.share(ps.Quota, ps.Quota)))}
+	return t
+}
+
+// letterMonths lists a person's months for their letter, across the page
+// so that the letter fits on one sheet: the quota of each month and the
+// running total, and the ramp factor of the months that have one.
 func (b *builder) letterMonths(ps *compute.Person) *Table {
 	l := b.lang
-	t := &Table{Caption: b.caption(), Head: []Cell{head(l.T("col.month"), false), b.unitHead("col.quota"), b.unitHead("col.cumulative")}}
-	labels := b.monthLabels()
+	t := &Table{Caption: b.caption(), Head: []Cell{head(l.T("col.month"), false)}}
+	quota := []Cell{text(l.T("col.quota"))}
+	cumulative := []Cell{text(l.T("col.cumulative"))}
+	ramp := []Cell{text(l.T("col.ramp"))}
 	var sum int64
-	for m, v := range ps.Months {
-		sum += v
-		t.Rows = append(t.Rows, []Cell{text(labels[m]), b.amount(v), b.amount(sum)})
+	for m, label := range b.monthLabels() {
+		sum += ps.Months[m]
+		t.Head = append(t.Head, head(label, true))
+		quota = append(quota, b.amount(ps.Months[m]))
+		cumulative = append(cumulative, b.amount(sum))
+		r := Cell{Num: true}
+		if f := ps.Ramp[m]; f != nil && ps.Days[m] > 0 {
+			r = b.percent(f)
+		}
+		ramp = append(ramp, r)
 	}
-	t.Foot = []Cell{text(l.T("col.total")), b.amount(ps.Quota), text("")}
+	t.Rows = [][]Cell{quota, cumulative}
+	if rampMonths(ps) > 0 {
+		t.Rows = append(t.Rows, ramp)
+	}
 	return t
 }
 
