@@ -70,7 +70,7 @@ func TestBadInputKeepsOutput(t *testing.T) {
 		file, old, new, want string
 	}{
 		{"content/regions/east.toml", `share = "38%"`, `shar = "38%"`, `content/regions/east.toml:9:1: unknown key "shar" (did you mean "share"?)`},
-		{"content/plan.toml", `share = "62%"`, `share = 62`, `content/plan.toml:36:1: share 62 is above 1 (did you mean 0.62?)`},
+		{"content/plan.toml", `share = "62%"`, `share = 62`, `content/plan.toml:37:1: share 62 is above 1 (did you mean 0.62?)`},
 		{"content/plan.toml", `regions = ["east", "south"]`, `regions = ["east", "sooth"]`, `unknown region "sooth" (did you mean "south"?)`},
 		{"content/regions/south.toml", `share = "25%"`, `share = "24%"`, `content/regions/: region shares sum to 99%, want 100%`},
 		{"content/plan.toml", `title = "`, `title = `, `content/plan.toml:7:`},
