@@ -33,3 +33,21 @@ func TestCheckAgreesWithBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckRoster checks a site with a roster that does not show people:
+// check names each person whose quota per unit of weight is off the
+// median (the site counts them per team), and a roster error fails it
+// with its file, line and column.
+func TestCheckRoster(t *testing.T) {
+	site := t.TempDir()
+	writeTestSite(t, "people-april", site)
+	code, stdout, stderr := runCmd("check", "-s", site)
+	if code != 0 || !strings.Contains(stdout, "people-balance           Fei (s2, Shenzhen (South))") {
+		t.Errorf("check exited %d and does not name Fei:\n%s%s", code, stdout, stderr)
+	}
+	replaceIn(t, filepath.Join(site, "content/people.csv"), "s2,Fei,south,sz,", "s2,Fei,south,sx,")
+	code, _, stderr = runCmd("check", "-s", site)
+	if code != 1 || !strings.Contains(stderr, `content/people.csv:7:14: region "south" has no team "sx" (did you mean "sz"?)`) {
+		t.Errorf("check of a bad roster exited %d:\n%s", code, stderr)
+	}
+}
