@@ -217,3 +217,30 @@ func BenchmarkRebuildPrinted(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBuildPeople is BenchmarkBuild with teams in two regions in
+// three and a roster of ten people per region, shown (people_pages =
+// true): every person's page and letter too (20,000 people, 44,000 pages
+// at 2,000 regions).
+//
+//	go test ./generator/pipeline -run '^$' -bench BuildPeople -benchtime 3x
+func BenchmarkBuildPeople(b *testing.B) {
+	for _, n := range benchSizes {
+		o := synthOptions(n)
+		o.People = 10
+		files := synth.Site(o)
+		files["planbook.toml"] = "people_pages = true\n"
+		dir := sitetest.Dir(b, sitetest.Files(files))
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			var rep *pipeline.Report
+			for i := 0; b.Loop(); i++ {
+				out := filepath.Join(b.TempDir(), fmt.Sprint(i))
+				var err error
+				if rep, err = pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(rep.HTML), "pages")
+		})
+	}
+}
