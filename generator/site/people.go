@@ -99,7 +99,7 @@ func (b *builder) teamsTable(reg *compute.Region) *Table {
 	}
 	var people, target, assigned int64
 	for _, tm := range reg.Teams {
-		row := []Cell{text(tm.Name), text(tm.Manager), b.count(int64(len(tm.People))), b.amount(tm.Target), b.percent(tm.Overassign), b.amount(tm.Assigned)}
+		row := []Cell{nowrap(tm.Name), nowrap(tm.Manager), b.count(int64(len(tm.People))), b.amount(tm.Target), b.percent(tm.Overassign), b.amount(tm.Assigned)}
 		if attainment {
 			row = append(row, b.attainment(b.r.Actuals.Teams[tm]))
 		}
@@ -152,7 +152,7 @@ func (b *builder) peopleTable(reg *compute.Region) *Table {
 	var quarters [4]int64
 	for _, tm := range reg.Teams {
 		for _, ps := range tm.People {
-			row := []Cell{{Text: ps.Name, Link: b.personLink(ps)}, text(tm.Name), text(ps.Role), {Text: b.employed(ps), Class: "date"},
+			row := []Cell{{Text: ps.Name, Link: b.personLink(ps), Class: "nowrap"}, nowrap(tm.Name), nowrap(ps.Role), nowrap(b.employed(ps)),
 				{Text: l.Number(ps.Weight, 2), Num: true}, b.amount(ps.Quota)}
 			for q, v := range ps.Quarters {
 				row = append(row, b.amount(v))
@@ -165,7 +165,7 @@ func (b *builder) peopleTable(reg *compute.Region) *Table {
 				}
 				row = append(row, b.attainment(at))
 			}
-			t.Rows = append(t.Rows, append(row, Cell{Text: l.T("col.letter"), Link: b.letterLink(ps)}))
+			t.Rows = append(t.Rows, append(row, Cell{Text: l.T("col.letter"), Link: b.letterLink(ps), Class: "nowrap"}))
 			quota += ps.Quota
 		}
 	}
@@ -189,7 +189,7 @@ func (b *builder) coverageTable() *Table {
 		t.Head = append(t.Head, head(label, true))
 	}
 	for _, reg := range b.r.Regions {
-		row := []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}}
+		row := []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID), Class: "nowrap"}}
 		for m, c := range reg.Coverage {
 			cell := b.percent(c)
 			if reg.Carried[m] < reg.Months[m] {
@@ -201,6 +201,11 @@ func (b *builder) coverageTable() *Table {
 	}
 	return t
 }
+
+// nowrap is a text cell kept on one line: names and dates in CJK would
+// otherwise break between any two characters in a narrow column; on a
+// phone the table scrolls instead.
+func nowrap(s string) Cell { return Cell{Text: s, Class: "nowrap"} }
 
 // employed says when a person works, where they do not work the whole
 // year: "4月15日起", "until 30 Sep".
