@@ -242,7 +242,7 @@ func (b *builder) region(pd *pageData, reg *compute.Region) {
 		{Title: l.T("region.mix"), Charts: b.charts(reg, "products", "customers")},
 		{Title: l.T("region.items"), Charts: b.charts(reg, "timeline")},
 	}...)
-	if b.r.HasTeams() {
+	if b.teams {
 		teams := b.peopleRegion(reg)
 		rp.Teams = &teams
 	}

@@ -70,6 +70,9 @@ type siteRenderer struct {
 	// its regions, one folder deeper.
 	markdown memo[string, renderedMarkdown]
 	units    unitScale // how the tables write amounts
+	// teams is whether the plan has teams or a roster (a people page, a
+	// teams section on region pages): looked up once, not on every page.
+	teams bool
 }
 
 // builder builds one page: the shared renderer, and the page's own errors,
@@ -160,6 +163,7 @@ func render(r *compute.Result, th *Theme, o Options, list func(*siteRenderer) []
 		}
 	}
 	o.Cache.start()
+	rd.teams = r.HasTeams()
 	rd.figures()
 	rd.base, rd.regionBase = rd.inputs(), rd.regionInputs()
 	jobs := list(rd)
@@ -368,7 +372,7 @@ func (b *builder) nav(current string) []navItem {
 		{Title: b.lang.T("nav.regions"), Href: b.link("regions/"), Active: strings.HasPrefix(current, "regions/")},
 		{Title: b.lang.T("nav.products"), Href: b.link("products/"), Active: current == "products/index.html"},
 	}
-	if b.r.HasTeams() {
+	if b.teams {
 		items = append(items, navItem{Title: b.lang.T("nav.people"), Href: b.link("people/"), Active: strings.HasPrefix(current, "people/")})
 	}
 	if b.r.Actuals != nil {
