@@ -18,6 +18,7 @@ func init() {
 		"people.coverage":      {"zh-CN": "人员任务覆盖", "en": "Coverage by the people"},
 		"people.coverage.lead": {"zh-CN": "每月人员任务合计占当月目标的比例;新人爬坡期的任务后移,年初覆盖率可能低于 100%。", "en": "What the people carry in each month over the month's target; a new hire's ramp moves quota to later months, so coverage can fall below 100% early in the year."},
 		"people.teams":         {"zh-CN": "团队", "en": "Teams"},
+		"chart.coverage":       {"zh-CN": "月度目标与人员任务覆盖", "en": "Month targets and what the people carry"},
 		"people.people":        {"zh-CN": "人员任务", "en": "People"},
 		"people.none":          {"zh-CN": "本大区尚无人员名单。", "en": "This region has no people on the roster yet."},
 		"region.teams":         {"zh-CN": "团队与人员", "en": "Teams and people"},

@@ -39,6 +39,9 @@ const (
 	// (plan.toml) alone, so that a region's page may show it and still
 	// depend on no other region's file (see regionLocal).
 	fromPlanOnly
+	// needsRoster: drawn only when the plan has a roster
+	// (content/people.csv).
+	needsRoster
 )
 
 // chartDef is one chart planbook draws. A name may have two rows, one for
@@ -88,6 +91,8 @@ var chartDefs = []chartDef{
 		build: (*builder).flowChart, table: (*builder).flowTable},
 	{name: "timeline", scope: forCompany | forRegion, title: "chart.timeline",
 		build: (*builder).timelineChart, table: (*builder).timelineTable, key: (*builder).itemsKey, grows: true},
+	{name: "coverage", scope: forCompany | forRegion | needsRoster, title: "chart.coverage",
+		build: (*builder).coverageChart, table: (*builder).coverageMonths, key: fromTable},
 	{name: "actuals", scope: forCompany | forRegion | needsActuals, title: "chart.actuals",
 		build: (*builder).actualsChart, table: (*builder).actualsTable},
 	{name: "actuals-regions", scope: forCompany | needsActuals, title: "chart.actuals-regions",
@@ -100,11 +105,13 @@ var chartDefs = []chartDef{
 
 // CompanyCharts, RegionCharts and ActualsCharts are the chart names a page
 // may place with the chart shortcode: without region="ID", with it, and
-// those that need actual results ("actuals" also takes region="ID").
+// those that need actual results ("actuals" also takes region="ID");
+// RosterCharts need a roster (and take region="ID" too).
 var (
 	CompanyCharts = chartNames(forCompany, needsActuals)
 	RegionCharts  = chartNames(forRegion, needsActuals)
 	ActualsCharts = chartNames(needsActuals, 0)
+	RosterCharts  = chartNames(needsRoster, 0)
 )
 
 // companyCharts are the company's charts drawn from the company plan alone.
@@ -151,7 +158,8 @@ var palette = []string{"#2f6690", "#d9a441", "#3a7d44", "#9c4f96", "#c8553d", "#
 // false for an unknown name, or a chart of actual results without them.
 func (b *builder) chart(name string, region *compute.Region) (*Chart, bool) {
 	d := chartDefOf(name, region != nil)
-	if d == nil || (d.scope&needsActuals != 0 && (b.r.Actuals == nil || (region != nil && b.regionActual(region.ID) == nil))) {
+	if d == nil || (d.scope&needsActuals != 0 && (b.r.Actuals == nil || (region != nil && b.regionActual(region.ID) == nil))) ||
+		(d.scope&needsRoster != 0 && b.r.Plan.Roster == nil) {
 		return nil, false
 	}
 	c := &Chart{Name: name, Title: b.lang.T(d.title), Table: d.table(b, region)}

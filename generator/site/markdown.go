@@ -246,6 +246,11 @@ func (b *builder) chartShortcode(pg *plan.Page, sc Shortcode) *Chart {
 			"add the year's results as content/actuals/*.csv, or remove the chart until then")
 		return nil
 	}
+	if !ok && slices.Contains(RosterCharts, sc.Args[0]) && b.r.Plan.Roster == nil {
+		b.errorAt(pg, sc.Line, sc.Col, fmt.Sprintf("chart %q shows what the people carry, and the plan has no roster", sc.Args[0]),
+			"list the people in content/people.csv (docs/plan-format.md section 10), or remove the chart until then")
+		return nil
+	}
 	if !ok {
 		names := chartNames(forCompany, 0)
 		if region != nil {

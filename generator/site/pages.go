@@ -244,6 +244,7 @@ func (b *builder) region(pd *pageData, reg *compute.Region) {
 	}...)
 	if b.teams {
 		teams := b.peopleRegion(reg)
+		teams.Charts = b.charts(reg, "coverage") // none without a roster
 		rp.Teams = &teams
 	}
 	if reg.Narrative != nil {

@@ -6,6 +6,9 @@ import (
 	"io"
 	"math/big"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
 	"planbook/generator/compute"
 	"planbook/generator/data"
 )
@@ -19,8 +22,9 @@ import (
 // site shows people, their people.
 type peoplePage struct {
 	Lead     string
-	Private  string // says that individual quotas are not shown, when they are not
-	Coverage *Table // regions × months: what the people carry over the target
+	Private  string      // says that individual quotas are not shown, when they are not
+	Charts   []chartView // the months' targets and what the people carry
+	Coverage *Table      // regions × months: what the people carry over the target
 	Regions  []peopleRegion
 }
 
@@ -32,8 +36,9 @@ type peopleRegion struct {
 	Link    string
 	Manager string
 	Teams   *Table
-	People  *Table // nil where the site does not show people
-	Empty   string // says the region has no people yet, with a roster
+	Charts  []chartView // the region's coverage, on its page (with a roster)
+	People  *Table      // nil where the site does not show people
+	Empty   string      // says the region has no people yet, with a roster
 }
 
 func (b *builder) peoplePage(pd *pageData) {
@@ -54,7 +59,7 @@ func (b *builder) peoplePage(pd *pageData) {
 		pp.Private = l.T("people.private")
 	}
 	if r.Plan.Roster != nil {
-		pp.Coverage = b.coverageTable()
+		pp.Charts, pp.Coverage = b.charts(nil, "coverage"), b.coverageTable()
 	}
 	for _, reg := range r.Regions {
 		pr := b.peopleRegion(reg)
@@ -315,4 +320,49 @@ func (b *siteRenderer) teamsFigures(h io.Writer, reg *compute.Region, entries []
 			}
 		}
 	}
+}
+
+// coverageMonths lists the months of a region (or, for nil, of the
+// regions shown): the target, what the people carry and the coverage, the
+// months short of their target marked. The coverage chart draws it.
+func (b *builder) coverageMonths(region *compute.Region) *Table {
+	l := b.lang
+	regions := b.r.Regions
+	if region != nil {
+		regions = []*compute.Region{region}
+	}
+	var target, carried [12]int64
+	for _, reg := range regions {
+		for m := range target {
+			target[m] += reg.Months[m]
+			carried[m] += reg.Carried[m]
+		}
+	}
+	t := &Table{Caption: b.caption(), Head: []Cell{head(l.T("col.month"), false), b.unitHead("col.target"), b.unitHead("col.carried"), head(l.T("col.coverage"), true)}}
+	var sumT, sumC int64
+	for m, label := range b.monthLabels() {
+		c := b.sharePercent(carried[m], target[m])
+		if carried[m] < target[m] {
+			c.Class = "down"
+		}
+		t.Rows = append(t.Rows, []Cell{text(label), b.amount(target[m]), b.amount(carried[m]), c})
+		sumT, sumC = sumT+target[m], sumC+carried[m]
+	}
+	t.Foot = []Cell{text(l.T("col.total")), b.amount(sumT), b.amount(sumC), b.sharePercent(sumC, sumT)}
+	return t
+}
+
+// coverageChart draws the month targets and what the people carry
+// (columns 1 and 2 of its table) as bars, and the coverage (column 3) as
+// a line on a second axis.
+func (b *builder) coverageChart(*compute.Region) option {
+	bar := b.tableBar("coverage")
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T("col.coverage"), Min: 0,
+		AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}, SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	bar.AddSeries(b.lang.T("series.target"), nil, column(1))
+	bar.AddSeries(b.lang.T("col.carried"), nil, column(2))
+	l := charts.NewLine()
+	l.AddSeries(b.lang.T("col.coverage"), nil, column(3), charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	bar.Overlap(l)
+	return bar
 }
