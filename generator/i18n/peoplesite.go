@@ -6,10 +6,10 @@ func init() {
 	for k, v := range map[string]map[Lang]string{
 		"nav.people":   {"zh-CN": "团队与人员", "en": "Teams"},
 		"people.title": {"zh-CN": "团队与人员", "en": "Teams and people"},
-		"people.lead":  {"zh-CN": "%[1]d 个团队分担年度目标 %[3]s,分配任务合计 %[4]s(超额分配 %[5]s)。", "en": "%d teams carry the annual target of %[3]s: %[4]s assigned, %[5]s over it."},
+		"people.lead":  {"zh-CN": "%[1]d 个团队分担目标 %[3]s,分配任务合计 %[4]s(超额分配 %[5]s)。", "en": "%d teams carry a target of %[3]s: %[4]s assigned, %[5]s over it."},
 		"people.lead.roster": {
-			"zh-CN": "%[1]d 个团队、%[2]d 名销售人员分担年度目标 %[3]s,分配任务合计 %[4]s(超额分配 %[5]s)。",
-			"en":    "%d teams of %d sellers carry the annual target of %s: %s assigned, %s over it.",
+			"zh-CN": "%[1]d 个团队、%[2]d 名销售人员分担目标 %[3]s,分配任务合计 %[4]s(超额分配 %[5]s)。",
+			"en":    "%d teams of %d sellers carry a target of %s: %s assigned, %s over it.",
 		},
 		"people.private": {
 			"zh-CN": "个人任务属于个人信息,本网站只显示各团队的任务合计与人数;目标责任书由销售管理部门单独打印、发放。",

@@ -48,13 +48,12 @@ func (b *builder) peoplePage(pd *pageData) {
 	for _, t := range r.Teams {
 		target, assigned = target+t.Target, assigned+t.Assigned
 	}
-	unit := r.Plan.Unit
-	pp := &peoplePage{Lead: l.Sprintf("people.lead", len(r.Teams), len(r.People), l.Amount(r.Amount(target), 4, unit),
-		l.Amount(r.Amount(assigned), 4, unit), l.Amount(r.Amount(assigned-target), 4, unit))}
+	unit, lead := r.Plan.Unit, "people.lead"
 	if len(r.People) > 0 {
-		pp.Lead = l.Sprintf("people.lead.roster", len(r.Teams), len(r.People), l.Amount(r.Amount(target), 4, unit),
-			l.Amount(r.Amount(assigned), 4, unit), l.Amount(r.Amount(assigned-target), 4, unit))
+		lead = "people.lead.roster"
 	}
+	pp := &peoplePage{Lead: l.Sprintf(lead, len(r.Teams), len(r.People), l.Amount(r.Amount(target), 4, unit),
+		l.Amount(r.Amount(assigned), 4, unit), l.Amount(r.Amount(assigned-target), 4, unit))}
 	if !r.ShowsPeople() {
 		pp.Private = l.T("people.private")
 	}
