@@ -102,11 +102,15 @@ func BenchmarkBuild(b *testing.B) {
 	for _, n := range benchSizes {
 		dir := synthDir(b, n)
 		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			cpu := cpuTime()
 			for i := 0; b.Loop(); i++ {
 				out := filepath.Join(b.TempDir(), fmt.Sprint(i))
 				if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if cpu > 0 {
+				b.ReportMetric(float64(cpuTime()-cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 			}
 		})
 	}
@@ -233,12 +237,16 @@ func BenchmarkBuildPeople(b *testing.B) {
 		dir := sitetest.Dir(b, sitetest.Files(files))
 		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
 			var rep *pipeline.Report
+			cpu := cpuTime()
 			for i := 0; b.Loop(); i++ {
 				out := filepath.Join(b.TempDir(), fmt.Sprint(i))
 				var err error
 				if rep, err = pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if cpu > 0 {
+				b.ReportMetric(float64(cpuTime()-cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 			}
 			b.ReportMetric(float64(rep.HTML), "pages")
 		})
