@@ -178,3 +178,21 @@ func jsonNumber(v float64) string {
 	}
 	return s
 }
+
+// TestPDFLettersNobody asks for the letters of a region without people,
+// and of a plan without a roster: nothing to print, said so, exit 1.
+func TestPDFLettersNobody(t *testing.T) {
+	browser.ForTest(t)
+	site := t.TempDir()
+	writeTestSite(t, "people", site)
+	code, _, stderr := runCmd("pdf", "-s", site, "--people", "--region", "west")
+	if code != 1 || !strings.Contains(stderr, "pdf: west has no people in content/people.csv") {
+		t.Errorf("west: exit %d:\n%s", code, stderr)
+	}
+	site = t.TempDir()
+	writeTestSite(t, "mini", site)
+	code, _, stderr = runCmd("pdf", "-s", site, "--people")
+	if code != 1 || !strings.Contains(stderr, "pdf: the plan has no people (content/people.csv)") {
+		t.Errorf("mini: exit %d:\n%s", code, stderr)
+	}
+}

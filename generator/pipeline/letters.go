@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"planbook/generator/plan"
 	"planbook/generator/scope"
@@ -38,6 +39,9 @@ func (b *Builder) Letters() (*Report, error) {
 // lettersOrSite runs the rest of the pipeline for Letters.
 func (b *Builder) lettersOrSite(s *build) error {
 	r := s.rep.Result
+	if len(r.People) == 0 && r.Plan.Roster != nil && len(b.opts.Regions) > 0 {
+		return fmt.Errorf("%s has no people in %s: there is no letter to print", strings.Join(b.opts.Regions, ", "), plan.PeopleFile)
+	}
 	if len(r.People) == 0 {
 		return ErrNoPeople
 	}
