@@ -82,7 +82,7 @@ func init() {
 		"letter.confirm": {"zh-CN": "三、确认", "en": "3. Agreement"},
 		"letter.confirm.text": {
 			"zh-CN": "本责任书依据《%s》制定。责任人已知悉并认可上述任务,将全力完成;计划调整后任务如有变化,以更新后的责任书为准。",
-			"en":    "This letter follows the plan “%s”. By signing, the employee confirms the quota above and commits to reaching it; if the plan changes, an updated letter replaces this one.",
+			"en":    "This letter follows the plan \"%s\". By signing, the employee confirms the quota above and commits to reaching it; if the plan changes, an updated letter replaces this one.",
 		},
 		"letter.sign.person":  {"zh-CN": "责任人签字", "en": "Employee's signature"},
 		"letter.sign.manager": {"zh-CN": "直属上级签字", "en": "Manager's signature"},
