@@ -1,7 +1,9 @@
 // Package site renders the pages of a plan site from a computed plan: the
 // dashboard, the regions index, one page and one printable booklet per
-// region, the product lines, the actual results, one page per narrative
-// section and the changes page, with their charts.
+// region, the product lines, the actual results, the teams and people
+// (with each person's page and printable target letter where the site
+// shows people), one page per narrative section and the changes page,
+// with their charts.
 //
 // It renders in memory; writing the files is left to the caller. All
 // links are relative, so the output works opened from disk or served
