@@ -25,7 +25,7 @@ growth = "10%"
 
 // actualsPlan is the plan the actuals fuzz target reads files against: a
 // fiscal year from April 2024, two regions (one without channels), two
-// products and two customer types.
+// products, two customer types and a roster of three people.
 var actualsPlan = fstest.MapFS{
 	"content/plan.toml": {Data: []byte(fuzzPlanHead + `[[products]]
 id = "core"
@@ -48,6 +48,7 @@ share = "70%"
 `)},
 	"content/regions/east.toml": {Data: []byte("name = \"East\"\nstage = \"mature\"\nshare = \"70%\"\n[[channels]]\nid = \"direct\"\nname = \"Direct\"\nshare = \"100%\"\n")},
 	"content/regions/west.toml": {Data: []byte("name = \"West\"\nstage = \"growing\"\nshare = \"30%\"\n")},
+	"content/people.csv":        {Data: []byte("id,name,region,start\np1,Ann,east,\np2,Bo,east,2024-09-01\np3,Cy,west,\n")},
 }
 
 // FuzzActuals feeds arbitrary actuals files to Load and Compute. Nothing
@@ -57,6 +58,8 @@ func FuzzActuals(f *testing.F) {
 	f.Add("month,region,product,channel,customer,revenue\n2024-04,east,core,direct,new,12.5\n2024-05,west,,,,-3\n")
 	f.Add("\ufeffregion,month,revenue,product,channel,customer\r\neast,2025-03,\"1.5\",new,,existing\r\n")
 	f.Add("month,region,product,channel,customer,revenue\n2024-04,east,,,,\"1,2\"\n2024-13,weast,x,y,z,\n")
+	f.Add("month,region,person,product,channel,customer,revenue\n2024-04,east,p1,,,,3\n2024-10,east,p2,core,,,4.5\n2024-05,west,p3,,,,1\n2024-05,west,,,,,2\n")
+	f.Add("month,region,product,channel,customer,revenue,person\n2024-04,west,,,,3,p1\n2024-04,east,,,,1,p9\n")
 	f.Add("month,region\n\"unclosed\n")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, text string) {
@@ -74,12 +77,18 @@ func FuzzActuals(f *testing.F) {
 		if errs.HasErrors() {
 			return
 		}
-		want := new(big.Rat)
+		want, booked := new(big.Rat), new(big.Rat)
 		for _, a := range p.Actuals {
 			if a.Month < 0 || a.Month > 11 || p.Region(a.Region) == nil {
 				t.Fatalf("invalid row read: %+v", a)
 			}
 			want.Add(want, a.Revenue())
+			if a.Person != "" {
+				if !personOf(p, a.Person, a.Region) {
+					t.Fatalf("a row of %s names %s, not a person of the region", a.Region, a.Person)
+				}
+				booked.Add(booked, a.Revenue())
+			}
 		}
 		r, cerrs := compute.Compute(p)
 		if cerrs.HasErrors() {
@@ -94,5 +103,22 @@ func FuzzActuals(f *testing.F) {
 		if r.Actuals.Year.Actual.Cmp(want) != 0 {
 			t.Fatalf("year to date %s, rows add up to %s", r.Actuals.Year.Actual.RatString(), want.RatString())
 		}
+		people := new(big.Rat)
+		for _, pa := range r.Actuals.People {
+			people.Add(people, pa.Actual)
+		}
+		if people.Cmp(booked) != 0 {
+			t.Fatalf("the people's actuals add up to %s, the rows naming them to %s", people.RatString(), booked.RatString())
+		}
 	})
+}
+
+// personOf reports whether id is a person of the roster in region.
+func personOf(p *plan.Plan, id, region string) bool {
+	for _, ps := range p.Roster.People {
+		if ps.ID == id {
+			return ps.Region == region
+		}
+	}
+	return false
 }
