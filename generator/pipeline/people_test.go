@@ -153,7 +153,8 @@ func TestRosterEditRebuilds(t *testing.T) {
 
 // TestPeopleLeakScan builds north's site of the roster site with what
 // would name people of the other regions: a page for everyone that names
-// one is left out with a warning; a training for everyone whose owner is
+// one is left out with a warning (one where the name is part of a longer
+// word stays); a training for everyone whose owner is
 // one of east's people is found in the built files by the leak scan, and
 // the build fails naming the file; a north seller with the same name as
 // one of east's is shown, as their own.
@@ -174,6 +175,8 @@ func TestPeopleLeakScan(t *testing.T) {
 		write(name, string(old)+text)
 	}
 	write("content/awards.md", "+++\ntitle = \"Awards\"\n+++\nLast year's best seller: Sun Hao.\n")
+	// A name inside a longer word is not the person's.
+	write("content/accounts.md", "+++\ntitle = \"Accounts\"\n+++\nOur largest account: Sun Haoyu Trading.\n")
 	appendTo("content/people.csv", "Zhou Min,p009,north,,Sales rep,,,1\r\n")
 	out := filepath.Join(t.TempDir(), "out")
 	rep, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out, Regions: []string{"north"}}).Build()
@@ -189,6 +192,9 @@ func TestPeopleLeakScan(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "awards/index.html")); err == nil {
 		t.Error("north's site holds the page naming one of east's people")
+	}
+	if _, err := os.Stat(filepath.Join(out, "accounts/index.html")); err != nil {
+		t.Error("north's site left out a page naming Sun Haoyu Trading, which is not east's Sun Hao")
 	}
 	if b, err := os.ReadFile(filepath.Join(out, "people/p009/index.html")); err != nil || !strings.Contains(string(b), "Zhou Min") {
 		t.Errorf("north's own Zhou Min has no page: %v", err)

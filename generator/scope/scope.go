@@ -73,7 +73,7 @@ func Apply(r *compute.Result, ids []string) (*compute.Result, *diag.List) {
 
 	// Narrative sections: those meant for a kept region that neither name
 	// a region left out nor quote its figures.
-	p.Pages = pages(r.Plan, keep, slices.Concat(Secrets(hidden), hiddenWords(r, keep), hiddenKeys(r, keep)), errs)
+	p.Pages = pages(r.Plan, keep, slices.Concat(words(Secrets(hidden), false), hiddenWords(r, keep), words(hiddenKeys(r, keep), false)), errs)
 
 	// Checks: those about the company, or about a kept region (an item
 	// for a kept region, a kept region's channels).
@@ -145,20 +145,23 @@ func othersOf(r *compute.Result, keep map[string]bool) *compute.Others {
 }
 
 // pages returns the narrative sections of p meant for a kept region that
-// neither name a region left out (words) nor quote its figures; each
+// neither name a region left out nor quote its figures (words); each
 // section left out for what it says is a warning in errs.
-func pages(p *plan.Plan, keep map[string]bool, words []string, errs *diag.List) []*plan.Page {
+func pages(p *plan.Plan, keep map[string]bool, words []word, errs *diag.List) []*plan.Page {
+	m := newMatcher(words)
 	var out []*plan.Page
 	for _, pg := range p.Pages {
 		if !forRegions(pg, keep) {
 			continue
 		}
-		if word := Mentions(pg.Title+"\n"+pg.Body, words); word != "" {
+		if w, _ := m.find([]byte(pg.Title + "\n" + pg.Body)); w != "" {
 			d := diag.Diagnostic{Level: diag.Warning, File: pg.File,
-				Message: fmt.Sprintf("left out of this site: the page names %q, which belongs to a region the site does not show", word),
+				Message: fmt.Sprintf("left out of this site: the page names %q, which belongs to a region the site does not show", w),
 				Hint:    `a page for some regions only says so in its front matter: regions = ["…"]; or move what it says of other regions to their own content/regions/ID.md`}
 			if text, ok := p.Sources[pg.File]; ok {
-				d.Line, d.Col, d.LineText = firstMention(text, words)
+				if _, at := m.find([]byte(text)); at >= 0 {
+					d.Line, d.Col, d.LineText = lineAt(text, at)
+				}
 			}
 			errs.Add(d)
 			continue
@@ -266,29 +269,9 @@ func Secrets(regions []*plan.Region) []string {
 	return out
 }
 
-// Mentions returns the first of words found in text, or "".
-func Mentions(text string, words []string) string {
-	for _, w := range words {
-		if strings.Contains(text, w) {
-			return w
-		}
-	}
-	return ""
-}
-
-// firstMention returns the line and byte column (both 1-based) of the
-// earliest occurrence in text of any of words, and that line's text; 0, 0
-// and "" when there is none.
-func firstMention(text string, words []string) (line, col int, lineText string) {
-	at := -1
-	for _, w := range words {
-		if i := strings.Index(text, w); i >= 0 && (at < 0 || i < at) {
-			at = i
-		}
-	}
-	if at < 0 {
-		return 0, 0, ""
-	}
+// lineAt returns the line and byte column (both 1-based) of the offset at
+// in text, and that line's text.
+func lineAt(text string, at int) (line, col int, lineText string) {
 	start := strings.LastIndexByte(text[:at], '\n') + 1
 	end := strings.IndexByte(text[at:], '\n')
 	if end < 0 {
@@ -312,7 +295,7 @@ func Leaks(files map[string][]byte, full *compute.Result, ids []string) *diag.Li
 	for _, id := range ids {
 		keep[id] = true
 	}
-	m := hiddenNames(full, keep)
+	m := newMatcher(hiddenWords(full, keep))
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -322,131 +305,11 @@ func Leaks(files map[string][]byte, full *compute.Result, ids []string) *diag.Li
 		if strings.HasPrefix(name, "assets/") {
 			continue
 		}
-		if w := m.first(files[name]); w != "" {
+		if w, _ := m.find(files[name]); w != "" {
 			errs.Add(diag.Diagnostic{Level: diag.Error, File: name,
 				Message: fmt.Sprintf("this site for %s would show %q, which belongs to a region it must not show", strings.Join(ids, ", "), w),
 				Hint:    "look for the name in the items (promotions, trainings, milestones) and pages meant for everyone, and move it to the region's own file or scope it with regions = [...]"})
 		}
 	}
 	return errs
-}
-
-// hiddenNames returns a matcher of the names of what the regions left out
-// hold: their own names and managers, their teams' names and managers and
-// their people's names, less those a kept region has too.
-func hiddenNames(full *compute.Result, keep map[string]bool) *matcher {
-	return newMatcher(hiddenWords(full, keep))
-}
-
-// hiddenWords returns the names of what the regions left out hold (see
-// hiddenNames).
-func hiddenWords(full *compute.Result, keep map[string]bool) []string {
-	shown := map[string]bool{}
-	var hidden []string
-	names := func(reg *compute.Region) []string {
-		out := []string{reg.Name, reg.Manager}
-		for _, t := range reg.Teams {
-			if !t.Implicit() {
-				out = append(out, t.Name, t.Manager)
-			}
-			for _, ps := range t.People {
-				out = append(out, ps.Name)
-			}
-		}
-		return out
-	}
-	for _, reg := range full.Regions {
-		for _, w := range names(reg) {
-			if keep[reg.ID] {
-				shown[w] = true
-			} else if strings.TrimSpace(w) != "" {
-				hidden = append(hidden, w)
-			}
-		}
-	}
-	var words []string
-	for _, w := range hidden {
-		if !shown[w] {
-			words = append(words, w)
-		}
-	}
-	return words
-}
-
-// hiddenKeys returns the value keys that point at the teams and people of
-// the regions left out: "teams.east.", "people.p001.".
-func hiddenKeys(full *compute.Result, keep map[string]bool) []string {
-	var out []string
-	for _, reg := range full.Regions {
-		if keep[reg.ID] {
-			continue
-		}
-		out = append(out, "teams."+reg.ID+".")
-		for _, t := range reg.Teams {
-			for _, ps := range t.People {
-				out = append(out, "people."+ps.ID+".")
-			}
-		}
-	}
-	return out
-}
-
-// matcher finds the first of many words in a text in one pass: a roster
-// of thousands of names is searched for in every file of a site.
-type matcher struct {
-	// byPrefix holds the words by their first two bytes; a word of one
-	// byte is kept under its byte and 0.
-	byPrefix map[[2]byte][]string
-	short    [256]bool // the first bytes of the one-byte words
-	// starts marks the two-byte prefixes of the words (first byte × 256 +
-	// second), which most positions of a text are not.
-	starts [1 << 16]bool
-}
-
-func newMatcher(words []string) *matcher {
-	m := &matcher{byPrefix: map[[2]byte][]string{}}
-	seen := map[string]bool{}
-	for _, w := range words {
-		if w == "" || seen[w] {
-			continue
-		}
-		seen[w] = true
-		k := [2]byte{w[0]}
-		if len(w) > 1 {
-			k[1] = w[1]
-			m.starts[int(w[0])<<8|int(w[1])] = true
-		} else {
-			m.short[w[0]] = true
-		}
-		m.byPrefix[k] = append(m.byPrefix[k], w)
-	}
-	// The longest first, so that 王强强 is reported rather than 王强.
-	for _, list := range m.byPrefix {
-		sort.Slice(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
-	}
-	return m
-}
-
-// first returns the word found first in text, or "".
-func (m *matcher) first(text []byte) string {
-	if len(m.byPrefix) == 0 {
-		return ""
-	}
-	for i := range text {
-		if m.short[text[i]] {
-			return m.byPrefix[[2]byte{text[i]}][0]
-		}
-		if i+1 >= len(text) {
-			break
-		}
-		if !m.starts[int(text[i])<<8|int(text[i+1])] {
-			continue
-		}
-		for _, w := range m.byPrefix[[2]byte{text[i], text[i+1]}] {
-			if len(text)-i >= len(w) && string(text[i:i+len(w)]) == w {
-				return w
-			}
-		}
-	}
-	return ""
 }
