@@ -110,3 +110,48 @@ func edit(t *testing.T, file, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+// TestPrintedLettersFollowTheirLetter prints (fakes) two people's target
+// letters on the roster site, which shows people: a build keeps both while
+// nothing changed; after a roster edit that moves one person's quota, that
+// letter's PDF is removed and reported, the other stays; and a site that
+// stops showing people keeps none.
+func TestPrintedLettersFollowTheirLetter(t *testing.T) {
+	dir := peopleSite(t, "people_pages = true\n")
+	out := filepath.Join(t.TempDir(), "out")
+	build := func() *pipeline.Report {
+		t.Helper()
+		rep, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	build()
+	pdf := func(id string) string { return filepath.Join(out, "people", id, pipeline.LetterPDF) }
+	for _, id := range []string{"p001", "p007"} {
+		if err := os.WriteFile(pdf(id), []byte("%PDF "+id), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if rep := build(); len(rep.Unprinted) != 0 {
+		t.Errorf("nothing changed, and the build removed %v", rep.Unprinted)
+	}
+	// Wu Fang (p007, north) gets a weight of 2: north's quotas move,
+	// east's do not.
+	edit(t, filepath.Join(dir, "content/people.csv"), "Wu Fang,p007,north,,Sales rep,,,1", "Wu Fang,p007,north,,Sales rep,,,2")
+	rep := build()
+	if _, err := os.Stat(pdf("p007")); err == nil || !slices.Equal(rep.Unprinted, []string{"people/p007/letter.pdf"}) ||
+		!strings.Contains(rep.UnprintedNote(), "people/p007/letter.pdf: its letter changed") {
+		t.Errorf("p007's letter changed: reported %v, %q", rep.Unprinted, rep.UnprintedNote())
+	}
+	if data, _ := os.ReadFile(pdf("p001")); string(data) != "%PDF p001" {
+		t.Errorf("p001's letter did not change, and its PDF is %q", data)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "planbook.toml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep := build(); !slices.Equal(rep.Unprinted, []string{"people/p001/letter.pdf"}) {
+		t.Errorf("the site no longer shows people, and the build kept or reported %v", rep.Unprinted)
+	}
+}
