@@ -42,7 +42,7 @@ func (r *Report) Cells(it Item) (old, new, change, pct string) {
 			pct = l.SignedPercent(new2(d).Quo(d, it.Old))
 		}
 	case Ratio:
-		change = signed(d, numfmt.Places(new2(d).Mul(d, big.NewRat(100, 1)), places)) + l.T("points")
+		change = signed(d, numfmt.Rate(d, places)) + l.T("points")
 	case Lines:
 		change = l.Sprintf("diff.line-change", it.LinesAdded, it.LinesRemoved)
 	}
@@ -68,7 +68,7 @@ func (r *Report) value(it Item, x *big.Rat, text string, places int) string {
 		if places == 0 {
 			return l.Percent(x)
 		}
-		return numfmt.Group(numfmt.Places(new2(x).Mul(x, big.NewRat(100, 1)), places), ",") + "%"
+		return numfmt.Group(numfmt.Rate(x, places), ",") + "%"
 	case Quantity:
 		return l.Amount(x, 4, it.Unit)
 	case Lines:

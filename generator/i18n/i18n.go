@@ -91,9 +91,11 @@ func (l Lang) Number(r *big.Rat, places int) string {
 	return numfmt.Group(numfmt.Fixed(r, places), ",")
 }
 
-// Percent formats a ratio as a percentage with one decimal: "19.5%".
+// Percent formats a ratio as a percentage with one decimal, or the more
+// decimals that keep a ratio short of 100% (or of nothing) from reading as
+// it (numfmt.Rate): "19.5%", "99.96%".
 func (l Lang) Percent(r *big.Rat) string {
-	return numfmt.Group(numfmt.Places(new(big.Rat).Mul(r, big.NewRat(100, 1)), 1), ",") + "%"
+	return numfmt.Group(numfmt.Rate(r, 1), ",") + "%"
 }
 
 // SignedPercent formats a ratio as a change: "+15.0%" or "-2.5%".
@@ -106,9 +108,10 @@ func (l Lang) SignedPercent(r *big.Rat) string {
 }
 
 // Points formats a difference of two ratios in percentage points:
-// "+1.5 pp" or "+1.5 个百分点".
+// "+1.5 pp" or "+1.5 个百分点"; a difference is never written as none
+// ("+0.04 pp", numfmt.Rate).
 func (l Lang) Points(r *big.Rat) string {
-	s := numfmt.Places(new(big.Rat).Mul(r, big.NewRat(100, 1)), 1)
+	s := numfmt.Rate(r, 1)
 	if r.Sign() >= 0 {
 		s = "+" + s
 	}

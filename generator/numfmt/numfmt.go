@@ -65,10 +65,65 @@ func decimals(d *big.Int) int {
 }
 
 // Percent writes a ratio as a percentage with at most places decimals:
-// 0.195 → "19.5%".
+// 0.195 → "19.5%". Like Rate, it never rounds a ratio onto 0, 100% or
+// -100% that is not that ratio: 0.9999999 → "99.99999%", not "100%".
 func Percent(r *big.Rat, places int) string {
-	p := new(big.Rat).Mul(r, big.NewRat(100, 1))
-	return Fixed(p, places) + "%"
+	return rate(r, places, true) + "%"
+}
+
+// Rate writes a ratio as a percentage without the percent sign, with
+// exactly places decimals, or with the more decimals it takes for a ratio
+// other than 0, 1 and -1 not to read as "0.0", "100.0" or "-100.0":
+// 0.195 → "19.5", 0.9996 → "99.96", -0.0004 → "-0.04", 1 → "100.0". A
+// rate just short of the plan never shows as met, a share that is not
+// nothing never as nothing, and a change never as none. Every percentage
+// planbook shows (pages, booklets, messages, reports) is written by it or
+// by Percent.
+func Rate(r *big.Rat, places int) string {
+	return rate(r, places, false)
+}
+
+// maxRatePlaces is the most decimals Rate and Percent add: a ratio closer
+// than that to 0 or ±1 shows as it rounds.
+const maxRatePlaces = 12
+
+var hundred = big.NewRat(100, 1)
+
+// rate writes r × 100 with places decimals (at most places when trim),
+// adding decimals while it rounds onto a landmark it is not.
+func rate(r *big.Rat, places int, trim bool) string {
+	p := new(big.Rat).Mul(r, hundred)
+	landmark := landmarkOf(p)
+	for {
+		s := Places(p, places)
+		if trim {
+			s = Fixed(p, places)
+		}
+		if landmark || places >= maxRatePlaces || !onLandmark(s) {
+			return s
+		}
+		places++
+	}
+}
+
+// landmarkOf says whether a percentage is 0, 100 or -100.
+func landmarkOf(p *big.Rat) bool {
+	if !p.IsInt() {
+		return false
+	}
+	n := p.Num()
+	return n.Sign() == 0 || n.CmpAbs(big.NewInt(100)) == 0
+}
+
+// onLandmark says whether a percentage as written reads as 0, 100 or
+// -100: "0.0", "-100", "100.00".
+func onLandmark(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	if strings.Trim(frac, "0") != "" {
+		return false
+	}
+	return whole == "0" || whole == "100"
 }
 
 // Group inserts sep between groups of three digits of the whole part of a
@@ -108,8 +163,9 @@ func Scaled(v int64, places int) string { return decimal(v, places, true) }
 
 // PercentOf writes part/whole as a percentage rounded half away from zero
 // to exactly places decimals, without the percent sign: PercentOf(1, 8, 1)
-// = "12.5". It is Places of part/whole × 100 without big arithmetic; ok is
-// false when whole is zero or the numbers are too large for it.
+// = "12.5". It is Rate of part/whole without big arithmetic; ok is false
+// when whole is zero, the numbers are too large for it, or the ratio
+// needs more decimals than places (Rate adds them).
 func PercentOf(part, whole int64, places int) (s string, ok bool) {
 	if whole == 0 || places > 6 || whole > 1<<62 || whole < -1<<62 {
 		return "", false
@@ -135,6 +191,10 @@ func PercentOf(part, whole int64, places int) (s string, ok bool) {
 		} else {
 			q++
 		}
+	}
+	// 100% is q = scale.
+	if (q == 0 && part != 0) || ((q == scale || q == -scale) && part != whole && part != -whole) {
+		return "", false // rounded onto 0 or ±100%: Rate adds decimals
 	}
 	return decimal(q, places, false), true
 }
