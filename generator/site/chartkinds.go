@@ -60,9 +60,16 @@ func figureOf(j int) int { return 2 * j }
 // textOf is the dimension of the cell texts of a table's column j.
 func textOf(j int) int { return 2*j + 1 }
 
-// column makes a series show column j of the table over its first column.
+// column makes a series show column j of the table over its first column,
+// with the column's cells as the table writes them in its tooltip.
 func column(j int) charts.SeriesOpts {
-	return charts.WithEncodeOpts(opts.Encode{X: figureOf(0), Y: figureOf(j)})
+	return charts.WithEncodeOpts(opts.Encode{X: figureOf(0), Y: figureOf(j), Tooltip: textOf(j)})
+}
+
+// cellLabel labels each point of a series with the cell of column j of its
+// row, as the table writes it: "4,140", "+5.6%".
+func cellLabel(j int) charts.SeriesOpts {
+	return charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: fmt.Sprintf("{@[%d]}", textOf(j))})
 }
 
 // emptyDataset is the dataset planbook.js fills from the table.
@@ -81,8 +88,11 @@ func (b *builder) cumulativeChart(name string, labels bool) *charts.Bar {
 func (b *builder) barAndLine(name string, labels bool, line int, lineName string) *charts.Bar {
 	bar := b.tableBar(name)
 	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: b.lang.T(lineName), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
-	bar.AddSeries(b.lang.T("series.target"), nil, column(1),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(labels), Position: "top"}))
+	series := []charts.SeriesOpts{column(1)}
+	if labels {
+		series = append(series, cellLabel(1))
+	}
+	bar.AddSeries(b.lang.T("series.target"), nil, series...)
 	l := charts.NewLine()
 	l.AddSeries(b.lang.T(lineName), nil, column(line), charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
 	bar.Overlap(l)
@@ -139,16 +149,20 @@ func (b *builder) monthLabels() []string {
 func (b *builder) productsChart(*compute.Region) option {
 	return b.tableBar("products").
 		AddSeries(b.lang.T("series.baseline"), nil, column(2)).
-		AddSeries(b.lang.T("series.target"), nil, column(3),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: fmt.Sprintf("{@[%d]}", textOf(5))}))
+		AddSeries(b.lang.T("series.target"), nil, column(3), cellLabel(5))
 }
 
-func (b *builder) regionProducts(*compute.Region) option { return b.tablePie("products") }
+// regionProducts is a pie of the region's product lines: their targets
+// (column 1 of its table), labelled with their shares (column 2).
+func (b *builder) regionProducts(*compute.Region) option { return b.tablePie("products", 1, 2) }
 
 // tablePie is a pie of its table's rows: a pie takes its names from the
 // first column and its values from the first column of figures, the
-// target in each of the pies' tables.
-func (b *builder) tablePie(name string) *charts.Pie {
+// target (column target) in each of the pies' tables. Each slice is
+// labelled with its share as the table writes it (column share), not as
+// the chart library would compute it from the targets, and its tooltip
+// shows both cells.
+func (b *builder) tablePie(name string, target, share int) *charts.Pie {
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(
 		named(name),
@@ -159,8 +173,36 @@ func (b *builder) tablePie(name string) *charts.Pie {
 	pie.AddDataset(emptyDataset)
 	pie.AddSeries("", nil,
 		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"38%", "66%"}, Center: []string{"50%", "45%"}}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: fmt.Sprintf("{b}\n{@[%d]}", textOf(share))}))
+	pie.Accept(pieEncode{encode: pieDims{ItemName: figureOf(0), Value: figureOf(target), Tooltip: []int{textOf(target), textOf(share)}}})
 	return pie
+}
+
+// pieEncode writes a pie's series with the dimensions they show: go-echarts'
+// opts.Encode has no "value", which a pie needs once its encode names any
+// dimension (here its tooltip's).
+type pieEncode struct {
+	charts.BaseConfigurationVisitor
+	encode pieDims
+}
+
+// pieDims are the dimensions a pie's slices show.
+type pieDims struct {
+	ItemName int   `json:"itemName"`
+	Value    int   `json:"value"`
+	Tooltip  []int `json:"tooltip"`
+}
+
+func (v pieEncode) VisitSeriesOpt(series charts.MultiSeries) any {
+	type pieSeries struct {
+		charts.SingleSeries
+		Encode pieDims `json:"encode"`
+	}
+	out := make([]pieSeries, len(series))
+	for i, s := range series {
+		out[i] = pieSeries{SingleSeries: s, Encode: v.encode}
+	}
+	return out
 }
 
 func (b *builder) productQuarters(*compute.Region) option {
@@ -206,7 +248,15 @@ func (b *builder) regionsTable(*compute.Region) *Table {
 	return b.matrixTable(b.lang.T("col.region"), b.quarterLabels(), rows)
 }
 
-func (b *builder) channelsChart(*compute.Region) option { return b.tablePie("channels") }
+// channelsChart is a pie of the channels' targets, labelled with their
+// shares: columns 1 and 2 of the company's table, 2 and 3 of a region's
+// (after the channel's stage).
+func (b *builder) channelsChart(region *compute.Region) option {
+	if region != nil {
+		return b.tablePie("channels", 2, 3)
+	}
+	return b.tablePie("channels", 1, 2)
+}
 
 // customersChart draws each customer type's target (column 1 of its table)
 // as labelled bars and the revenue per customer (column 4) as a line on a

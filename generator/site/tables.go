@@ -299,7 +299,8 @@ func (b *builder) itemsTable(items []item) *Table {
 	for _, it := range items {
 		dates := b.shortDate(it.start)
 		if it.end != it.start {
-			dates += " – " + b.shortDate(it.end)
+			// A narrow column wraps after the dash, not before it.
+			dates += "\u00a0– " + b.shortDate(it.end)
 		}
 		var applies []string
 		if len(it.regions) == 0 {

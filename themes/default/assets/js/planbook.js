@@ -18,6 +18,9 @@
       if (document.body.contains(c.getDom())) {
         return true;
       }
+      if (observer) {
+        observer.unobserve(c.getDom());
+      }
       c.dispose();
       return false;
     });
@@ -39,12 +42,18 @@
       option.textStyle = option.textStyle || {};
       option.textStyle.fontFamily = option.textStyle.fontFamily || window.getComputedStyle(el).fontFamily;
       fill(option, document.getElementById(el.getAttribute('data-table')));
+      everyCategory(option);
       if (printing) {
         forPaper(option);
+      } else {
+        option = { baseOption: option, media: [{ query: { maxWidth: narrow }, option: forPhone(option) }] };
       }
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(option);
       charts.push(chart);
+      if (observer) {
+        observer.observe(el);
+      }
     }
   }
 
@@ -70,13 +79,62 @@
     });
   }
 
+  // narrow is the widest chart, in pixels, drawn as on a phone.
+  var narrow = 480;
+
+  // forPhone returns what changes in a chart's option when its box is
+  // narrow (the chart library applies it as a media query, again on every
+  // resize): the legend on one line that scrolls, so that it cannot run
+  // into the axis labels, smaller pies, whose labels then fit beside them
+  // and wrap rather than being cut, and smaller axis labels.
+  function forPhone(option) {
+    var axis = function (axes) {
+      return [].concat(axes || []).map(function (a) {
+        var label = { fontSize: 10 };
+        if (a.axisLabel && a.axisLabel.width > 110) {
+          label.width = 110; // a timeline's names: room for its dates
+        }
+        return { axisLabel: label, nameTextStyle: { fontSize: 10 } };
+      });
+    };
+    return {
+      // A legend of another type is a new component: it keeps its place
+      // only when told again.
+      legend: [].concat(option.legend || []).map(function (legend) {
+        return Object.assign({}, legend, { type: 'scroll', itemGap: 8, itemWidth: 16 });
+      }),
+      xAxis: axis(option.xAxis),
+      yAxis: axis(option.yAxis),
+      series: [].concat(option.series || []).map(function (series) {
+        if (series.type !== 'pie') {
+          return {};
+        }
+        return { radius: ['26%', '46%'], label: { fontSize: 11, overflow: 'break' }, labelLine: { length: 6, length2: 6 } };
+      })
+    };
+  }
+
+  // everyCategory labels every category of an axis of a few (quarters,
+  // regions, product lines): the chart library would leave some out when
+  // space is short, as on a phone. Long names wrap instead.
+  function everyCategory(option) {
+    var dataset = Array.isArray(option.dataset) ? option.dataset[0] : option.dataset;
+    [].concat(option.xAxis || []).forEach(function (axis) {
+      var n = axis.data ? axis.data.length : dataset && dataset.source ? dataset.source.length : 0;
+      if (axis.type === 'category' && n > 0 && n <= 6) {
+        axis.axisLabel = Object.assign({ interval: 0 }, axis.axisLabel);
+      }
+    });
+  }
+
   // fill gives an option with a dataset the figures of the table beside
   // its chart: a page writes each figure once, in the table, and the chart
   // shows what the table says. The dataset has a row per body row of the
   // table; for the table's column j, dimension 2j holds the cell's figure
   // (a number, 0 for "–"; a name or other text as it is) and dimension
-  // 2j+1 its text as the table shows it ("" for "–"). The option's series
-  // say which dimensions they show.
+  // 2j+1 its text as the table shows it ("" for "–"), named by the
+  // column's header, so that labels and tooltips show a figure as the
+  // table writes it. The option's series say which dimensions they show.
   function fill(option, holder) {
     var dataset = Array.isArray(option.dataset) ? option.dataset[0] : option.dataset;
     if (!dataset) {
@@ -84,18 +142,29 @@
     }
     var table = holder && holder.querySelector('table');
     var rows = table && table.tBodies.length ? table.tBodies[0].rows : [];
+    var heads = table && table.tHead ? table.tHead.rows[0].cells : [];
     var source = [];
+    var numeric = [];
     for (var i = 0; i < rows.length; i++) {
       var cells = rows[i].cells;
       var row = [];
       for (var j = 0; j < cells.length; j++) {
         var text = cells[j].textContent.trim();
-        row.push(cells[j].classList.contains('num') ? figure(text) : text, text === '–' ? '' : text);
+        numeric[j] = cells[j].classList.contains('num');
+        row.push(numeric[j] ? figure(text) : text, text === '–' ? '' : text);
       }
       source.push(row);
     }
+    var dimensions = [];
+    for (var k = 0; k < numeric.length; k++) {
+      var name = heads[k] ? heads[k].textContent.trim() : String(k);
+      // A text dimension is 'ordinal' whatever it holds: "975" beside
+      // "1,072" must not be read as a number.
+      dimensions.push({ name: '#' + k, type: numeric[k] ? 'number' : 'ordinal' }, { name: name, type: 'ordinal' });
+    }
     dataset.source = source;
     dataset.sourceHeader = false;
+    dataset.dimensions = dimensions;
   }
 
   // figure reads a figure as a table writes it: "1,234.5", "18.0%",
@@ -111,11 +180,17 @@
     }
   }
 
+  // A chart follows the width of its box: when the window is resized or a
+  // phone rotated, and when the page's layout changes the box without
+  // either (fonts arriving, a table beside it growing). Drawn once the
+  // changes settle.
   var pending = 0;
-  window.addEventListener('resize', function () {
+  function later() {
     window.clearTimeout(pending);
     pending = window.setTimeout(resize, 100);
-  });
+  }
+  window.addEventListener('resize', later);
+  var observer = window.ResizeObserver ? new window.ResizeObserver(later) : null;
   // Print at the page's width: charts are redrawn for the paper and back.
   window.addEventListener('beforeprint', resize);
   window.addEventListener('afterprint', resize);
