@@ -41,13 +41,20 @@
       // embeds in PDFs), not the chart library's default sans-serif.
       option.textStyle = option.textStyle || {};
       option.textStyle.fontFamily = option.textStyle.fontFamily || window.getComputedStyle(el).fontFamily;
+      // Tooltips drawn in the chart, as its labels are: the library's HTML
+      // tooltips carry style attributes, which the pages' security policy
+      // refuses.
+      [].concat(option.tooltip || []).forEach(function (tooltip) {
+        tooltip.renderMode = 'richText';
+      });
       fill(option, document.getElementById(el.getAttribute('data-table')));
       everyCategory(option);
       if (printing) {
         forPaper(option);
-      } else {
-        option = { baseOption: option, media: [{ query: { maxWidth: narrow }, option: forPhone(option) }] };
       }
+      // Paper is wider than a phone: a booklet takes the phone's layout
+      // only on a phone's screen.
+      option = { baseOption: option, media: [{ query: { maxWidth: narrow }, option: forPhone(option) }] };
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(option);
       charts.push(chart);
