@@ -1,10 +1,12 @@
 package pipeline_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -191,3 +193,58 @@ func TestBrowserPhones(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// cardRows lists the KPI card lists of a page whose last row is not full:
+// a card alone, or a row ending short of the list's right edge.
+const cardRows = `Array.from(document.querySelectorAll('.cards')).flatMap(list => {
+  const cards = Array.from(list.children);
+  if (cards.length < 2) return [];
+  const last = cards[cards.length - 1].getBoundingClientRect();
+  const inLastRow = cards.filter(c => Math.abs(c.getBoundingClientRect().top - last.top) < 1).length;
+  const short = list.getBoundingClientRect().right - last.right;
+  return short > 1 ? [cards.length + ' cards: the last row (' + inLastRow + ') ends ' + Math.round(short) + 'px short'] : [];
+})`
+
+// TestBrowserCardRows checks that the KPI cards of every page fill their
+// rows, on phones and on wider screens.
+func TestBrowserCardRows(t *testing.T) {
+	chrome := browser.ForTest(t)
+	sites := []struct{ name, out string }{{"example", buildExample(t)}, {"starter-en", buildStarter(t)}}
+	ctx, cancel := browser.Start(context.Background(), chrome)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancelTimeout()
+	lists := 0
+	for _, site := range sites {
+		srv := httptest.NewServer(http.FileServer(http.Dir(site.out)))
+		for _, w := range []int64{360, 768, 1024, 1440} { // each side of the layout's breakpoints
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
+				t.Fatal(err)
+			}
+			for _, page := range htmlPages(t, site.out) {
+				if b, err := os.ReadFile(filepath.Join(site.out, page)); err != nil || !bytes.Contains(b, []byte(`class="cards"`)) {
+					continue
+				}
+				if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"+page), chromedp.WaitReady("body")); err != nil {
+					t.Fatal(err)
+				}
+				short, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](cardRows))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, s := range short {
+					t.Errorf("%s %s at %dpx: %s", site.name, page, w, s)
+				}
+				n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.cards').length`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				lists += n
+			}
+		}
+		srv.Close()
+	}
+	if lists == 0 {
+		t.Fatal("no KPI cards found")
+	}
+}

@@ -10,11 +10,16 @@ import (
 
 // dashboard is the site's front page.
 type dashboard struct {
-	Lead     string
-	Cards    []card
-	Checks   []checkView
-	KPIs     *Table
-	Sections []section
+	Lead   string
+	Cards  []card
+	Checks []checkView // every check, in the plan's order
+	// Problems are the checks that did not pass, shown open; Passed those
+	// that did, folded into one line that says how many (PassedSummary).
+	Problems      []checkView
+	Passed        []checkView
+	PassedSummary string
+	KPIs          *Table
+	Sections      []section
 }
 
 type checkView struct {
@@ -45,7 +50,19 @@ func (b *builder) dashboard(pd *pageData) {
 		d.Cards = append(d.Cards, c)
 	}
 	for _, c := range r.Checks {
-		d.Checks = append(d.Checks, checkView{Level: string(c.Level), Label: l.T("level." + string(c.Level)), Code: c.Code, Message: l.Format(c.Message())})
+		v := checkView{Level: string(c.Level), Label: l.T("level." + string(c.Level)), Code: c.Code, Message: l.Format(c.Message())}
+		d.Checks = append(d.Checks, v)
+		if c.Level == compute.OK {
+			d.Passed = append(d.Passed, v)
+		} else {
+			d.Problems = append(d.Problems, v)
+		}
+	}
+	switch {
+	case len(d.Problems) == 0:
+		d.PassedSummary = l.Sprintf("checks.all-pass", len(d.Passed))
+	case len(d.Passed) > 0:
+		d.PassedSummary = l.Sprintf("checks.others-pass", len(d.Passed))
 	}
 	if len(p.KPIs) > 0 {
 		d.KPIs = b.kpiTable()
@@ -69,14 +86,19 @@ func (b *builder) targetCard() card {
 	return c
 }
 
+// kpiCard is an auxiliary target of the plan. Its note says that the
+// plan sets it, so that a reader tells a KPI of revenue per head (a goal
+// set in plan.toml) from the revenue per head the plan's target and
+// headcount give (perHeadCard).
 func (b *builder) kpiCard(k *plan.KPI) card {
 	l := b.lang
 	c := card{Label: k.Name}
 	diff := new(big.Rat).Sub(k.Target, k.Baseline)
 	c.Trend = trend(diff)
+	set := l.T("kpi.set") + " · "
 	if k.Unit != "" {
 		c.Value = l.Amount(k.Target, 4, k.Unit)
-		c.Note = l.Sprintf("kpi.vs", b.r.Plan.Baseline.Year, l.Amount(k.Baseline, 4, k.Unit))
+		c.Note = set + l.Sprintf("kpi.vs", b.r.Plan.Baseline.Year, l.Amount(k.Baseline, 4, k.Unit))
 		if k.Baseline.Sign() != 0 {
 			g := new(big.Rat).Quo(diff, k.Baseline)
 			c.Change = l.SignedPercent(g)
@@ -85,19 +107,22 @@ func (b *builder) kpiCard(k *plan.KPI) card {
 	}
 	c.Value = l.Percent(k.Target)
 	c.Change = l.Points(diff)
-	c.Note = l.Sprintf("kpi.vs", b.r.Plan.Baseline.Year, l.Percent(k.Baseline))
+	c.Note = set + l.Sprintf("kpi.vs", b.r.Plan.Baseline.Year, l.Percent(k.Baseline))
 	return c
 }
 
+// perHeadCard is the revenue per head that the annual target and the
+// regions' headcount give, its note saying so ("年度目标 ÷ 84 名销售人员").
 func (b *builder) perHeadCard() (card, bool) {
 	ph, l, p := b.r.PerHead, b.lang, b.r.Plan
 	if ph.Target == nil {
 		return card{}, false
 	}
-	c := card{Label: l.T("kpi.per-head"), Value: l.Amount(ph.Target, 2, p.Unit), Trend: trend(ph.Growth)}
+	c := card{Label: l.T("kpi.per-head"), Value: l.Amount(ph.Target, 2, p.Unit), Trend: trend(ph.Growth),
+		Note: l.Sprintf("kpi.per-head-of", b.headcount())}
 	if ph.Growth != nil {
 		c.Change = l.SignedPercent(ph.Growth)
-		c.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(ph.Baseline, 2, p.Unit))
+		c.Note += " · " + l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(ph.Baseline, 2, p.Unit))
 	}
 	if g := p.Target.RevenuePerHeadGrowth; g != nil {
 		c.Note += " · " + l.Sprintf("kpi.goal", l.SignedPercent(g))
@@ -118,6 +143,19 @@ func (b *builder) newProductCard() (card, bool) {
 		Note:  l.Sprintf("kpi.goal", l.Percent(z)) + " · " + l.Amount(r.Amount(strategic), 4, r.Plan.Unit),
 		Trend: checkTrend(share.Cmp(z) >= 0),
 	}, true
+}
+
+// headcount is the sales staff of every region, those a site for some
+// regions' audience shows as one included.
+func (b *builder) headcount() int64 {
+	var n int64
+	for _, reg := range b.r.Regions {
+		n += reg.Headcount
+	}
+	if o := b.r.Others; o != nil {
+		n += o.Headcount
+	}
+	return n
 }
 
 // strategic returns the targets of the strategic products, and their share
@@ -173,37 +211,51 @@ func (b *builder) regionsIndex(pd *pageData) {
 		head(l.Sprintf("col.baseline", r.Plan.Baseline.Year)+b.unitSuffix(), true), b.unitHead("col.target"),
 		head(l.T("col.share"), true), head(l.T("col.growth"), true), head(l.T("col.headcount"), true), b.unitHead("col.per-head"),
 	}}
-	var heads int64
 	for _, reg := range r.Regions {
-		heads += reg.Headcount
 		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(l.T("stage." + reg.Stage)), text(reg.Manager),
 			b.amountRat(reg.Baseline), b.amount(reg.Target), b.percent(reg.Share), b.change(reg.Growth), b.count(reg.Headcount), b.amountRat(reg.PerHead)})
 	}
 	if o := r.Others; o != nil {
-		heads += o.Headcount
 		t.Rows = append(t.Rows, []Cell{text(b.othersName()), text(""), text(""), text(""), b.amount(o.Target), b.percent(b.share(o.Target, r.Target)), text(""), b.count(o.Headcount), text("")})
 	}
-	t.Foot = []Cell{text(l.T("col.total")), text(""), text(""), b.amountRat(r.Plan.Baseline.Revenue), b.amount(r.Target), b.percent(b.share(r.Target, r.Target)), b.change(r.Growth), b.count(heads), b.amountRat(r.PerHead.Target)}
-	if a := r.Actuals; a != nil {
-		// With actual results: each region's attainment to date.
-		t.Head = append(t.Head, head(l.T("col.attainment"), true))
-		for i, reg := range r.Regions {
-			var at *big.Rat
-			if ra := b.regionActual(reg.ID); ra != nil {
-				at = ra.Attainment.Attainment
-			}
-			t.Rows[i] = append(t.Rows[i], b.percent(at))
-		}
-		if a.Others != nil && r.Others != nil {
-			t.Rows[len(t.Rows)-1] = append(t.Rows[len(t.Rows)-1], b.percent(a.Others.Attainment.Attainment))
-		}
-		t.Foot = append(t.Foot, b.percent(a.Year.Attainment))
+	t.Foot = []Cell{text(l.T("col.total")), text(""), text(""), b.amountRat(r.Plan.Baseline.Revenue), b.amount(r.Target), b.percent(b.share(r.Target, r.Target)), b.change(r.Growth), b.count(b.headcount()), b.amountRat(r.PerHead.Target)}
+	lead := l.Sprintf("regions.lead", len(r.Regions), l.Amount(r.Amount(r.Target), 4, r.Plan.Unit))
+	if r.Actuals != nil {
+		lead += b.attainmentColumn(t)
 	}
-	pd.Regions = &regionsPage{
-		Lead:   l.Sprintf("regions.lead", len(r.Regions), l.Amount(r.Amount(r.Target), 4, r.Plan.Unit)),
-		Table:  t,
-		Charts: b.charts(nil, "regions", "flow"),
+	pd.Regions = &regionsPage{Lead: lead, Table: t, Charts: b.charts(nil, "regions", "flow")}
+}
+
+// attainmentColumn adds each region's attainment to date to the regions
+// table, marking the regions behind plan (their name "落后", their
+// attainment in red), and returns the sentence of the page's lead that
+// names them.
+func (b *builder) attainmentColumn(t *Table) string {
+	r, l, a := b.r, b.lang, b.r.Actuals
+	t.Head = append(t.Head, head(l.T("col.attainment"), true))
+	var behind []string
+	for i, reg := range r.Regions {
+		var at *big.Rat
+		if ra := b.regionActual(reg.ID); ra != nil {
+			at = ra.Attainment.Attainment
+		}
+		cell := b.percent(at)
+		if at != nil && at.Cmp(big.NewRat(1, 1)) < 0 {
+			cell.Class = "down"
+			t.Rows[i][0].Mark = l.T("regions.behind")
+			behind = append(behind, reg.Name)
+		}
+		t.Rows[i] = append(t.Rows[i], cell)
 	}
+	if a.Others != nil && r.Others != nil {
+		t.Rows[len(t.Rows)-1] = append(t.Rows[len(t.Rows)-1], b.percent(a.Others.Attainment.Attainment))
+	}
+	t.Foot = append(t.Foot, b.percent(a.Year.Attainment))
+	through := r.Plan.MonthLabel(a.Through)
+	if len(behind) == 0 {
+		return l.Sprintf("regions.none-behind", through)
+	}
+	return l.Sprintf("regions.lead-behind", through, len(behind), b.join(behind))
 }
 
 // regionPage is one region's page.

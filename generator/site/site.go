@@ -398,6 +398,19 @@ type card struct {
 	Note   string
 }
 
+// ChangeSign is up, down or flat by the sign the change is written with
+// ("+8.0%", "-0.04%", "+0.0%"), so that its colour never says other than
+// its figure; the card's own Trend may judge it against a goal instead.
+func (c card) ChangeSign() string {
+	switch {
+	case strings.HasPrefix(c.Change, "-"):
+		return "down"
+	case strings.HasPrefix(c.Change, "+") && strings.ContainsAny(c.Change, "123456789"):
+		return "up"
+	}
+	return "flat"
+}
+
 // section is a titled group of charts.
 type section struct {
 	Title  string

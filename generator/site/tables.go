@@ -27,6 +27,7 @@ type Cell struct {
 	Num   bool   // a figure: right-aligned
 	Link  string // a relative link, or ""
 	Class string // extra class, e.g. a check level
+	Mark  string // a word set apart after the text (a region behind plan: "落后"), or ""
 }
 
 func text(s string) Cell { return Cell{Text: s} }
@@ -416,7 +417,7 @@ func (t *Table) size() int {
 	add := func(cells []Cell) {
 		n += 16
 		for _, c := range cells {
-			n += 32 + len(c.Text) + len(c.Class) + 2*len(c.Link)
+			n += 32 + len(c.Text) + len(c.Class) + 2*len(c.Link) + len(c.Mark)
 		}
 	}
 	add(t.Head)
@@ -430,13 +431,18 @@ func (t *Table) size() int {
 func cellTo(b *strings.Builder, c Cell) {
 	if c.Link == "" {
 		escapeTo(b, c.Text)
-		return
+	} else {
+		b.WriteString(`<a href="`)
+		escapeTo(b, c.Link)
+		b.WriteString(`">`)
+		escapeTo(b, c.Text)
+		b.WriteString("</a>")
 	}
-	b.WriteString(`<a href="`)
-	escapeTo(b, c.Link)
-	b.WriteString(`">`)
-	escapeTo(b, c.Text)
-	b.WriteString("</a>")
+	if c.Mark != "" {
+		b.WriteString(` <span class="cell-mark">`)
+		escapeTo(b, c.Mark)
+		b.WriteString("</span>")
+	}
 }
 
 // escapeTo writes s escaped as html/template escapes text and quoted
