@@ -11,9 +11,11 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
+	gmtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"planbook/generator/compute"
@@ -38,9 +40,29 @@ func newMarkdown(unsafeHTML bool) goldmark.Markdown {
 		goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList,
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
 			extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(taskListClasses{}, 100))),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
+}
+
+// taskListClasses gives task lists the classes GitHub gives them: each
+// item with a checkbox is a "task-list-item" and its list a
+// "contains-task-list", so that the style sheet shows a checkbox instead
+// of a bullet rather than both.
+type taskListClasses struct{}
+
+func (taskListClasses) Transform(doc *ast.Document, _ gmtext.Reader, _ parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*extast.TaskCheckBox); !ok || !entering || n.Parent() == nil {
+			return ast.WalkContinue, nil
+		}
+		if item := n.Parent().Parent(); item != nil && item.Kind() == ast.KindListItem && item.Parent() != nil {
+			item.SetAttributeString("class", []byte("task-list-item"))
+			item.Parent().SetAttributeString("class", []byte("contains-task-list"))
+		}
+		return ast.WalkSkipChildren, nil
+	})
 }
 
 // escapeHTML renders raw HTML in Markdown as visible, escaped text.
