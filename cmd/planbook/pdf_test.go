@@ -172,7 +172,9 @@ func readBooklet(t *testing.T, file, html string) *booklet {
 }
 
 // checkFonts: every font is embedded, has a name and is not Type 3, and
-// the Chinese text is set in the booklet's print font.
+// the Chinese text is set in the booklet's print font, whose two weights
+// are named as such (NotoSansSC-Regular and -Bold, after the subset's
+// prefix: not "NotoSansSCThin-Regular", as the vendored files once said).
 func (b *booklet) checkFonts(t *testing.T) {
 	t.Helper()
 	fonts := run1(t, poppler(t, "pdffonts"), b.file)
@@ -181,6 +183,7 @@ func (b *booklet) checkFonts(t *testing.T) {
 		t.Fatalf("no fonts listed:\n%s", fonts)
 	}
 	cjk := false
+	weights := map[string]bool{}
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
 		// name type... encoding emb sub uni object ID: emb is the fifth
@@ -194,10 +197,17 @@ func (b *booklet) checkFonts(t *testing.T) {
 		}
 		if strings.Contains(f[0], "NotoSansSC") && strings.Contains(l, "CID TrueType") {
 			cjk = true
+			if _, name, _ := strings.Cut(f[0], "+"); name != "NotoSansSC-Regular" && name != "NotoSansSC-Bold" {
+				t.Errorf("the print font is named %s, want NotoSansSC-Regular or NotoSansSC-Bold", f[0])
+			}
+			weights[f[0][strings.IndexByte(f[0], '+')+1:]] = true
 		}
 	}
 	if !cjk {
 		t.Errorf("no CJK TrueType font (Noto Sans SC):\n%s", fonts)
+	}
+	if !weights["NotoSansSC-Regular"] || !weights["NotoSansSC-Bold"] {
+		t.Errorf("the booklet does not use both weights of its print font:\n%s", fonts)
 	}
 }
 
