@@ -1,12 +1,16 @@
 package pipeline_test
 
 import (
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"planbook/generator/pipeline"
+	"planbook/internal/sitetest"
 )
 
 // cardRe matches a KPI card of a built page: its trend, label, value and
@@ -68,10 +72,23 @@ func TestCardsFollowTheirFigures(t *testing.T) {
 	}
 }
 
+// checksOf returns the checks section of a built dashboard.
+func checksOf(t *testing.T, out string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := string(b)
+	checks := index[strings.Index(index, `id="checks-title"`):]
+	return checks[:strings.Index(checks, "</section>")]
+}
+
 // TestDashboardScans checks what the example's dashboard and regions
-// index say at a glance: the checks, all passed, fold into one line; the
-// two revenue-per-head figures say where they come from; the regions
-// behind plan to date are marked and named.
+// index say at a glance: the checks that did not pass are listed, those
+// that did fold into one line (and all of them when all pass); the two
+// revenue-per-head figures say where they come from; the regions behind
+// plan to date are marked and named.
 func TestDashboardScans(t *testing.T) {
 	out := buildExample(t)
 	read := func(name string) string {
@@ -81,12 +98,21 @@ func TestDashboardScans(t *testing.T) {
 		}
 		return string(b)
 	}
-	index := read("index.html")
-	checks := index[strings.Index(index, `id="checks-title"`):]
-	checks = checks[:strings.Index(checks, "</section>")]
-	if !regexp.MustCompile(`^[^<]*</h2>\s*<details class="checks__passed">\s*<summary>.*全部 \d+ 项检查均通过</summary>`).MatchString(checks[strings.Index(checks, ">")+1:]) {
+	checks := checksOf(t, out)
+	open, folded, _ := strings.Cut(checks, `<details class="checks__passed">`)
+	passed := strings.Count(folded, "check--ok")
+	if strings.Contains(open, "check--ok") || !strings.Contains(open, "check--warning") || strings.Contains(folded, "check--warning") ||
+		!strings.Contains(folded, fmt.Sprintf("</span> 其余 %d 项检查通过</summary>", passed)) {
+		t.Errorf("the checks are not the problems listed and %d passes folded:\n%s", passed, checks)
+	}
+	mini := filepath.Join(t.TempDir(), "public")
+	if _, err := pipeline.NewBuilder(pipeline.Options{Site: sitetest.Dir(t, sitetest.ArchiveFile(t, "../../testdata/sites/mini.txtar")), Out: mini}).Build(); err != nil {
+		t.Fatal(err)
+	}
+	if checks := checksOf(t, mini); !regexp.MustCompile(`^[^<]*</h2>\s*<details class="checks__passed">\s*<summary>.*全部 \d+ 项检查均通过</summary>`).MatchString(checks[strings.Index(checks, ">")+1:]) {
 		t.Errorf("the checks, all passed, are not one folded line:\n%s", checks)
 	}
+	index := read("index.html")
 	for _, want := range []string{"计划设定的指标 · 较 2023 年 150 万元/人", "年度目标 ÷ 84 名销售人员"} {
 		if !strings.Contains(index, want) {
 			t.Errorf("the dashboard's cards do not say %q", want)
