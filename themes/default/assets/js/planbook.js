@@ -95,13 +95,19 @@
   // into the axis labels, smaller pies, whose labels then fit beside them
   // and wrap rather than being cut, and smaller axis labels.
   function forPhone(option) {
-    var axis = function (axes) {
-      return [].concat(axes || []).map(function (a) {
+    var axis = function (axes, vertical) {
+      return [].concat(axes || []).map(function (a, i) {
         var label = { fontSize: 10 };
         if (a.axisLabel && a.axisLabel.width > 110) {
           label.width = 110; // a timeline's names: room for its dates
         }
-        return { axisLabel: label, nameTextStyle: { fontSize: 10 } };
+        var name = { fontSize: 10 };
+        if (vertical) {
+          // A value axis' name over the axis, reaching into the chart
+          // rather than out of its box.
+          name.align = i === 0 ? 'left' : 'right';
+        }
+        return { axisLabel: label, nameTextStyle: name };
       });
     };
     return {
@@ -110,8 +116,8 @@
       legend: [].concat(option.legend || []).map(function (legend) {
         return Object.assign({}, legend, { type: 'scroll', itemGap: 8, itemWidth: 16 });
       }),
-      xAxis: axis(option.xAxis),
-      yAxis: axis(option.yAxis),
+      xAxis: axis(option.xAxis, false),
+      yAxis: axis(option.yAxis, true),
       series: [].concat(option.series || []).map(function (series) {
         if (series.type !== 'pie') {
           return {};
