@@ -1,0 +1,160 @@
+package explain
+
+import (
+	"math/big"
+	"strconv"
+
+	"planbook/generator/data"
+	"planbook/generator/plan"
+)
+
+func init() {
+	register(map[string]deriver{
+		"products.*.id":   func(e *Explainer, ix []int) *Derivation { return e.memberField(e.productSplit(), ix[0], "id") },
+		"products.*.name": func(e *Explainer, ix []int) *Derivation { return e.memberField(e.productSplit(), ix[0], "name") },
+		"products.*.class": func(e *Explainer, ix []int) *Derivation {
+			return e.entryText(e.productMember(ix[0]), "class", e.r.Products[ix[0]].Class)
+		},
+		"products.*.target":   func(e *Explainer, ix []int) *Derivation { return e.memberTarget(e.productSplit(), ix[0]) },
+		"products.*.share":    func(e *Explainer, ix []int) *Derivation { return e.memberShare(e.productSplit(), ix[0]) },
+		"products.*.baseline": func(e *Explainer, ix []int) *Derivation { return e.memberField(e.productSplit(), ix[0], "baseline") },
+		"products.*.growth": func(e *Explainer, ix []int) *Derivation {
+			return e.memberGrowth(e.productSplit(), ix[0], e.r.Products[ix[0]].Growth)
+		},
+
+		"customers.*.id":           func(e *Explainer, ix []int) *Derivation { return e.memberField(e.customerSplit(), ix[0], "id") },
+		"customers.*.name":         func(e *Explainer, ix []int) *Derivation { return e.memberField(e.customerSplit(), ix[0], "name") },
+		"customers.*.target":       func(e *Explainer, ix []int) *Derivation { return e.memberTarget(e.customerSplit(), ix[0]) },
+		"customers.*.share":        func(e *Explainer, ix []int) *Derivation { return e.memberShare(e.customerSplit(), ix[0]) },
+		"customers.*.count":        (*Explainer).customerCount,
+		"customers.*.per_customer": (*Explainer).perCustomer,
+
+		"regions.*.id":   (*Explainer).regionID,
+		"regions.*.name": func(e *Explainer, ix []int) *Derivation { return e.memberField(e.regionSplit(), ix[0], "name") },
+		"regions.*.stage": func(e *Explainer, ix []int) *Derivation {
+			return e.entryText(e.regionMember(ix[0]), "stage", e.r.Regions[ix[0]].Stage)
+		},
+		"regions.*.headcount": (*Explainer).regionHeadcount,
+		"regions.*.target":    func(e *Explainer, ix []int) *Derivation { return e.memberTarget(e.regionSplit(), ix[0]) },
+		"regions.*.share":     func(e *Explainer, ix []int) *Derivation { return e.memberShare(e.regionSplit(), ix[0]) },
+		"regions.*.baseline":  func(e *Explainer, ix []int) *Derivation { return e.memberField(e.regionSplit(), ix[0], "baseline") },
+		"regions.*.growth": func(e *Explainer, ix []int) *Derivation {
+			return e.memberGrowth(e.regionSplit(), ix[0], e.r.Regions[ix[0]].Growth)
+		},
+		"regions.*.per_head": (*Explainer).regionPerHead,
+
+		"regions.*.channels.*.id":     func(e *Explainer, ix []int) *Derivation { return e.memberField(e.channelSplit(ix[0]), ix[1], "id") },
+		"regions.*.channels.*.name":   func(e *Explainer, ix []int) *Derivation { return e.memberField(e.channelSplit(ix[0]), ix[1], "name") },
+		"regions.*.channels.*.target": func(e *Explainer, ix []int) *Derivation { return e.memberTarget(e.channelSplit(ix[0]), ix[1]) },
+		"regions.*.channels.*.share":  func(e *Explainer, ix []int) *Derivation { return e.memberShare(e.channelSplit(ix[0]), ix[1]) },
+		"regions.*.channels.*.stage": func(e *Explainer, ix []int) *Derivation {
+			return e.entryText(e.channelMember(ix[0], ix[1]), "stage", e.r.Regions[ix[0]].Channels[ix[1]].Stage)
+		},
+	})
+}
+
+// keepSplit remembers a split by its table, for the derivations of its
+// other members.
+func (e *Explainer) keepSplit(s *split) *split {
+	e.splits[s.table] = s
+	return s
+}
+
+// entryText explains a text key of an entry as written (or not written,
+// empty).
+func (e *Explainer) entryText(m member, field, text string) *Derivation {
+	return textWritten(text, m.source(e, field))
+}
+
+func (e *Explainer) productSplit() *split {
+	if s, ok := e.splits["products"]; ok {
+		return s
+	}
+	r := e.r
+	targets := make([]*big.Rat, len(r.Products))
+	for j, pr := range r.Products {
+		targets[j] = r.Amount(pr.Target)
+	}
+	return e.keepSplit(&split{table: "products", members: plan.Members(e.p.Products), fit: e.p.Target.Fit,
+		parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
+		key: func(j int) string { return "products." + r.Products[j].ID }, where: e.productMember})
+}
+
+func (e *Explainer) customerSplit() *split {
+	if s, ok := e.splits["customers"]; ok {
+		return s
+	}
+	r := e.r
+	targets := make([]*big.Rat, len(r.Customers))
+	for j, c := range r.Customers {
+		targets[j] = r.Amount(c.Target)
+	}
+	return e.keepSplit(&split{table: "customers", members: plan.Members(e.p.Customers), fit: e.p.Target.Fit,
+		parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
+		key: func(j int) string { return "customers." + r.Customers[j].ID }, where: e.customerMember})
+}
+
+func (e *Explainer) regionSplit() *split {
+	if s, ok := e.splits["regions"]; ok {
+		return s
+	}
+	r := e.r
+	targets := make([]*big.Rat, len(r.Regions))
+	for j, reg := range r.Regions {
+		targets[j] = r.Amount(reg.Target)
+	}
+	return e.keepSplit(&split{table: "regions", members: plan.Members(e.p.Regions), fit: e.p.Target.Fit,
+		parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
+		key: func(j int) string { return "regions." + r.Regions[j].ID }, where: e.regionMember})
+}
+
+func (e *Explainer) channelSplit(i int) *split {
+	reg := e.r.Regions[i]
+	if s, ok := e.splits["regions."+reg.ID+".channels"]; ok {
+		return s
+	}
+	targets := make([]*big.Rat, len(reg.Channels))
+	for j, ch := range reg.Channels {
+		targets[j] = e.r.Amount(ch.Target)
+	}
+	prefix := "regions." + reg.ID
+	return e.keepSplit(&split{table: prefix + ".channels", members: plan.Members(reg.Region.Channels), fit: reg.Fit,
+		parent: figure(RoleParent, data.Amount, e.r.Amount(reg.Target), prefix+".target"), targets: targets,
+		key:   func(j int) string { return prefix + ".channels." + reg.Channels[j].ID },
+		where: func(j int) member { return e.channelMember(i, j) }})
+}
+
+func (e *Explainer) customerCount(ix []int) *Derivation {
+	c := e.r.Customers[ix[0]]
+	s := e.customerMember(ix[0]).source(e, "count")
+	return asWritten(data.Count, big.NewRat(c.Count, 1), s)
+}
+
+func (e *Explainer) perCustomer(ix []int) *Derivation {
+	c := e.r.Customers[ix[0]]
+	return perUnit(c.PerCustomer, figure(RoleNumerator, data.Amount, e.r.Amount(c.Target), "customers."+c.ID+".target"),
+		figure(RoleCount, data.Count, big.NewRat(c.Count, 1), "customers."+c.ID+".count"))
+}
+
+func (e *Explainer) regionID(ix []int) *Derivation {
+	reg := e.r.Regions[ix[0]]
+	s := &Source{ID: "regions." + reg.ID + ".id", Pos: pos(reg.File, 0)}
+	return &Derivation{Kind: data.Text, Rule: FileName, Text: reg.ID, Inputs: []*Input{writtenText(RoleValue, reg.ID, s)}}
+}
+
+func (e *Explainer) regionHeadcount(ix []int) *Derivation {
+	reg := e.r.Regions[ix[0]]
+	return asWritten(data.Count, big.NewRat(reg.Headcount, 1), e.regionMember(ix[0]).source(e, "headcount"))
+}
+
+func (e *Explainer) regionPerHead(ix []int) *Derivation {
+	reg := e.r.Regions[ix[0]]
+	prefix := "regions." + reg.ID
+	return perUnit(reg.PerHead, figure(RoleNumerator, data.Amount, e.r.Amount(reg.Target), prefix+".target"),
+		figure(RoleCount, data.Count, big.NewRat(reg.Headcount, 1), prefix+".headcount"))
+}
+
+// quarterKey and monthKey are the value keys of a quarter and a month
+// (from 0) of a figure at prefix ("regions.east").
+func quarterKey(prefix string, q int) string { return joinKey(prefix, "quarters.q"+strconv.Itoa(q+1)) }
+func monthKey(prefix string, m int) string   { return joinKey(prefix, "months.m"+strconv.Itoa(m+1)) }

@@ -1,0 +1,152 @@
+package explain
+
+import (
+	"math/big"
+	"strconv"
+
+	"planbook/generator/data"
+	"planbook/generator/diag"
+	"planbook/generator/plan"
+)
+
+// source returns the value written at path in file, named id.
+func (e *Explainer) source(id, file, path string) *Source {
+	pos, ok := e.positions(file).Find(path)
+	if !ok {
+		pos = diag.Pos{File: file}
+	}
+	return &Source{ID: id, Pos: pos, Path: path}
+}
+
+func (e *Explainer) positions(file string) *plan.Positions {
+	if ps, ok := e.files[file]; ok {
+		return ps
+	}
+	ps := e.p.Positions(file)
+	e.files[file] = ps
+	return ps
+}
+
+// written returns an input written in a file.
+func written(role Role, kind data.Kind, v *big.Rat, s *Source) *Input {
+	return &Input{Role: role, Kind: kind, Value: v, Source: s, Own: true}
+}
+
+// writtenText returns a text input written in a file.
+func writtenText(role Role, text string, s *Source) *Input {
+	return &Input{Role: role, Kind: data.Text, Text: text, Source: s, Own: true}
+}
+
+// figure returns an input that is the figure at key (own to the figure
+// that uses it).
+func figure(role Role, kind data.Kind, v *big.Rat, key string) *Input {
+	return &Input{Role: role, Kind: kind, Value: v, Key: key, Own: true}
+}
+
+// constant returns an input that is the format's default: a value no file
+// sets.
+func constant(role Role, kind data.Kind, v *big.Rat) *Input {
+	return &Input{Role: role, Kind: kind, Value: v, Own: true,
+		Via: &Derivation{Kind: kind, Rule: Default, Value: v, Inputs: []*Input{{Role: RoleValue, Kind: kind, Value: v}}}}
+}
+
+// via returns an input that is an intermediate value with its own
+// derivation.
+func via(role Role, d *Derivation) *Input {
+	return &Input{Role: role, Kind: d.Kind, Value: d.Value, Via: d, Own: true}
+}
+
+// sum returns the sum of parts as an input.
+func sum(role Role, kind data.Kind, parts []*Input, own bool) *Input {
+	total := new(big.Rat)
+	for _, p := range parts {
+		if p.Value != nil {
+			total.Add(total, p.Value)
+		}
+	}
+	return &Input{Role: role, Kind: kind, Value: total, Parts: parts, Own: own}
+}
+
+// asWritten returns the derivation of a figure written in a file, or, when
+// no file writes it (s is nil or found nowhere), of the format's default
+// v (nil: none, null in plan.json).
+func asWritten(kind data.Kind, v *big.Rat, s *Source) *Derivation {
+	if s == nil || s.Pos.Line == 0 {
+		return &Derivation{Kind: kind, Rule: Default, Value: v, Inputs: []*Input{{Role: RoleValue, Kind: kind, Value: v}}}
+	}
+	return &Derivation{Kind: kind, Rule: Written, Value: v, Inputs: []*Input{written(RoleValue, kind, v, s)}}
+}
+
+// textWritten returns the derivation of a text written in a file, or
+// written nowhere (empty).
+func textWritten(text string, s *Source) *Derivation {
+	if s == nil || s.Pos.Line == 0 {
+		return &Derivation{Kind: data.Text, Rule: Default, Text: text, Inputs: []*Input{{Role: RoleValue, Kind: data.Text, Text: text}}}
+	}
+	return &Derivation{Kind: data.Text, Rule: Written, Text: text, Inputs: []*Input{writtenText(RoleValue, text, s)}}
+}
+
+// planSource returns a value of content/plan.toml.
+func (e *Explainer) planSource(id, path string) *Source { return e.source(id, plan.PlanFile, path) }
+
+// member names a member of a split list where its keys are written.
+type member struct {
+	id   string // the Source id of the member: "regions.east"
+	file string
+	path string // the member's table in the file: "products.2", "" for a region
+}
+
+func (m member) source(e *Explainer, field string) *Source {
+	return e.source(m.id+"."+field, m.file, joinKey(m.path, field))
+}
+
+func (e *Explainer) productMember(i int) member {
+	return member{id: "products." + e.r.Products[i].ID, file: plan.PlanFile, path: "products." + strconv.Itoa(i)}
+}
+
+func (e *Explainer) customerMember(i int) member {
+	return member{id: "customers." + e.r.Customers[i].ID, file: plan.PlanFile, path: "customers." + strconv.Itoa(i)}
+}
+
+func (e *Explainer) regionMember(i int) member {
+	reg := e.r.Regions[i]
+	return member{id: "regions." + reg.ID, file: reg.File}
+}
+
+func (e *Explainer) channelMember(i, j int) member {
+	reg := e.r.Regions[i]
+	return member{id: "regions." + reg.ID + ".channels." + reg.Channels[j].ID, file: reg.File, path: "channels." + strconv.Itoa(j)}
+}
+
+func (e *Explainer) teamMember(reg *plan.Region, j int) member {
+	return member{id: "regions." + reg.ID + ".teams." + reg.Teams[j].ID, file: reg.File, path: "teams." + strconv.Itoa(j)}
+}
+
+// seasonSource returns the source of quarter or month k (from 0) of a
+// seasonality whose keys start with prefix in file: the Source id is
+// idPrefix + "seasonality.quarters.q3".
+func (e *Explainer) seasonSource(idPrefix, file, pathPrefix, list string, k int) *Source {
+	entry := "q"
+	if list == "months" {
+		entry = "m"
+	}
+	return e.source(idPrefix+"seasonality."+list+"."+entry+strconv.Itoa(k+1), file, pathPrefix+"seasonality."+list+"."+strconv.Itoa(k))
+}
+
+// rosterSource returns the cell of column col of a person's row of the
+// roster.
+func (e *Explainer) rosterSource(ps *plan.Person, col string) *Source {
+	pos := ps.Pos
+	if col == "weight" {
+		pos = ps.WeightPos
+	}
+	return &Source{ID: "roster." + ps.ID + "." + col, Pos: pos, Path: col}
+}
+
+// withRole returns a copy of in in another role: inputs made once are
+// shared by the derivations that use them.
+func withRole(in *Input, role Role) *Input {
+	c := *in
+	c.Role = role
+	return &c
+}

@@ -1,0 +1,288 @@
+package explain
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+
+	"planbook/generator/data"
+	"planbook/generator/i18n"
+	"planbook/generator/numfmt"
+	"planbook/generator/plan"
+)
+
+// Words is a derivation in words, in one language: what planbook explain
+// prints, a figure's popover shows and the booklet's appendix quotes.
+type Words struct {
+	Key      string       `json:"key"`
+	Label    string       `json:"label"`
+	Value    string       `json:"value"`
+	Rule     string       `json:"rule"`
+	Formula  string       `json:"formula,omitempty"`
+	Rounding string       `json:"rounding,omitempty"`
+	Inputs   []InputWords `json:"inputs"`
+}
+
+// InputWords is one input of a derivation in words.
+type InputWords struct {
+	Role  string `json:"role"`
+	Value string `json:"value"`
+	// Label names a figure, or says what a sum adds up.
+	Label string `json:"label,omitempty"`
+	Key   string `json:"key,omitempty"`
+	// Exact says Value is the figure's exact value before rounding.
+	Exact bool `json:"exact,omitempty"`
+	// Where and Text are the file and line a value is written on, and
+	// that line as written (its key and value, without a comment).
+	Where string `json:"where,omitempty"`
+	Text  string `json:"text,omitempty"`
+	// Via is how an intermediate value is computed (a capacity, a
+	// proposal, a month's share of its quarter).
+	Via *Words `json:"via,omitempty"`
+	// Parts are the parts of a sum, when asked for.
+	Parts []InputWords `json:"parts,omitempty"`
+}
+
+// WordsOptions says how much words show.
+type WordsOptions struct {
+	// Parts is how many parts of a sum are listed (0: none, only how
+	// many there are).
+	Parts int
+	// Private leaves out the roster's rows and people's names: the site
+	// shows team totals and head counts only unless it shows people.
+	Private bool
+}
+
+// Words writes d in l.
+func (e *Explainer) Words(d *Derivation, l i18n.Lang, o WordsOptions) *Words {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.words(d, l, o)
+}
+
+func (e *Explainer) words(d *Derivation, l i18n.Lang, o WordsOptions) *Words {
+	w := &Words{Key: d.Key, Value: e.show(d.Kind, d.Value, d.Text, l, true), Rule: e.ruleWords(d, l)}
+	if d.Key != "" {
+		w.Label = e.label(d.Key, l)
+	}
+	w.Formula = e.formula(d, l)
+	w.Rounding = e.roundingWords(d, l)
+	for _, in := range d.Inputs {
+		if in.Role == RolePrecision {
+			continue // in the rounding's words
+		}
+		w.Inputs = append(w.Inputs, e.inputWords(in, l, o))
+	}
+	return w
+}
+
+func (e *Explainer) inputWords(in *Input, l i18n.Lang, o WordsOptions) InputWords {
+	iw := InputWords{Role: l.T("explain.role." + string(in.Role)), Value: e.show(in.Kind, in.Value, in.Text, l, !in.Before)}
+	switch {
+	case in.Msg != nil:
+		iw.Value = l.Format(*in.Msg)
+	case in.Key != "":
+		iw.Key, iw.Label, iw.Exact = in.Key, e.label(in.Key, l), in.Before
+		if in.Before {
+			iw.Label += " (" + l.T("explain.exact") + ")"
+		}
+	case in.Source != nil:
+		iw.Where, iw.Text = e.where(in.Source, l, o)
+	case in.Parts != nil:
+		iw.Label = l.Sprintf("explain.sum-of", len(in.Parts))
+		if in.Kind == data.Text || in.Role == RoleCount && len(in.Parts) > 0 && in.Parts[0].Kind == data.Text {
+			iw.Label = l.Sprintf("explain.count-of", len(in.Parts))
+		}
+		for k, p := range in.Parts {
+			if k >= o.Parts {
+				break
+			}
+			iw.Parts = append(iw.Parts, e.inputWords(p, l, o))
+		}
+	case in.Via != nil && in.Via.Rule == Default:
+		iw.Label = l.T("explain.default")
+	case in.Via != nil:
+		iw.Via = e.words(in.Via, l, o)
+	default:
+		if in.Role == RoleNumerator && in.Kind == data.Amount {
+			iw.Label = l.T("explain.role.numerator")
+		}
+	}
+	return iw
+}
+
+// where returns the file and line of a written value, and the line as
+// written; the roster's rows stay out of private words.
+func (e *Explainer) where(s *Source, l i18n.Lang, o WordsOptions) (string, string) {
+	if s.Pos.Line == 0 {
+		return s.Pos.File, l.T("explain.file-name")
+	}
+	at := s.Pos.File + ":" + strconv.Itoa(s.Pos.Line)
+	if s.Pos.File == plan.PeopleFile {
+		if o.Private {
+			return s.Pos.File, ""
+		}
+		return at, s.Path + ": " + strings.TrimSpace(e.p.SourceLine(s.Pos.File, s.Pos.Line))
+	}
+	line := e.p.SourceLine(s.Pos.File, s.Pos.Line)
+	// An element of a list: its key, place and value, "months[2] = 0.6".
+	keys := strings.Split(s.Path, ".")
+	if n := len(keys); n > 1 {
+		if k, err := strconv.Atoi(keys[n-1]); err == nil {
+			return at, keys[n-2] + "[" + strconv.Itoa(k+1) + "] = " + plan.Written(line, s.Pos.Col)
+		}
+	}
+	return at, plan.Statement(line)
+}
+
+// show writes a value of kind in l; exact values that need more than four
+// decimals end in "…" (rounded is false: a value before rounding).
+func (e *Explainer) show(kind data.Kind, v *big.Rat, text string, l i18n.Lang, rounded bool) string {
+	if kind == data.Text {
+		return text
+	}
+	if v == nil {
+		return "–"
+	}
+	switch kind {
+	case data.Amount:
+		return strings.TrimSpace(l.Number(v, 4) + more(v, 4) + " " + e.p.Unit)
+	case data.Ratio:
+		pct := new(big.Rat).Mul(v, big.NewRat(100, 1))
+		return numfmt.Group(numfmt.Fixed(pct, 4), ",") + "%" + more(pct, 4)
+	}
+	return l.Number(v, 4) + more(v, 4)
+}
+
+// number writes a value in a formula: no unit, percentages for ratios.
+func (e *Explainer) number(in *Input, l i18n.Lang) string {
+	if in == nil || in.Value == nil {
+		return "–"
+	}
+	if in.Kind == data.Ratio {
+		return e.show(in.Kind, in.Value, "", l, true)
+	}
+	return l.Number(in.Value, 4) + more(in.Value, 4)
+}
+
+// more returns "…" when v has more than places decimals.
+func more(v *big.Rat, places int) string {
+	x := new(big.Rat).Mul(v, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)))
+	if x.IsInt() {
+		return ""
+	}
+	return "…"
+}
+
+func (d *Derivation) input(role Role) *Input {
+	for _, in := range d.Inputs {
+		if in.Role == role {
+			return in
+		}
+	}
+	return nil
+}
+
+// ruleWords says what rule d follows, in l.
+func (e *Explainer) ruleWords(d *Derivation, l i18n.Lang) string {
+	key := "explain.rule." + string(d.Rule)
+	switch d.Rule {
+	case SplitShare, SplitWeight, SplitGrowth:
+		return l.Sprintf(key, e.label(d.input(RoleParent).Key, l))
+	case KeepProposal:
+		list := d.Table[strings.LastIndexByte(d.Table, '.')+1:]
+		return l.Sprintf(key, l.T("explain.list."+list))
+	case FixedRow, FreeRow, RowWise:
+		return l.Sprintf(key, l.T("explain.table."+d.Table))
+	}
+	return l.T(key)
+}
+
+// formula writes the arithmetic of d with its inputs' values: "5,244 ×
+// 31% = 1,625.64"; "" for a value written or inherited.
+func (e *Explainer) formula(d *Derivation, l i18n.Lang) string {
+	n := func(role Role) string { return e.number(d.input(role), l) }
+	result := d.Exact
+	if result == nil {
+		result = d.Value
+	}
+	var lhs string
+	switch d.Rule {
+	case TargetGrowth, KeepProposal, Proposal:
+		lhs = n(RoleBaseline) + " × (1 + " + n(RoleGrowth) + ")"
+	case Overassigned:
+		lhs = n(RoleParent) + " × (1 + " + n(RoleGrowth) + ")"
+	case SplitShare:
+		lhs = n(RoleParent) + " × " + n(RoleShare)
+	case SplitWeight:
+		lhs = n(RoleParent) + " × " + n(RoleWeight) + " / " + n(RoleWeights)
+	case SplitGrowth:
+		lhs = n(RoleParent) + " × " + n(RoleProposal) + " / " + n(RoleProposals)
+	case FixedRow:
+		lhs = n(RoleRowTotal) + " × " + n(RoleShare)
+	case FreeRow:
+		lhs = n(RoleRowTotal) + " × (" + n(RoleColumn) + " − " + n(RoleFixed) + ") / " + n(RoleFree)
+	case RowWise:
+		lhs = n(RoleRowTotal) + " × " + n(RoleWeight) + " / " + n(RoleWeights)
+	case Quota, QuotaMonth:
+		lhs = n(RoleAssigned) + " × " + n(RoleCapacity) + " / " + n(RoleCapacities)
+	case Capacity:
+		lhs = n(RoleWeight) + " × " + n(RoleMonthShare) + " × " + n(RoleAvailable) + " × " + n(RoleRamp)
+	case MonthShare, ShareRatio, Coverage, PerUnit:
+		den := RoleDenominator
+		if d.Rule == PerUnit {
+			den = RoleCount
+		}
+		lhs = n(RoleNumerator) + " / " + e.number(d.input(den), l)
+	case GrowthOf:
+		lhs = n(RoleNumerator) + " / " + n(RoleDenominator) + " − 1"
+	case Sum:
+		parts := d.input(RolePart).Parts
+		if len(parts) > 6 || len(parts) == 0 {
+			return ""
+		}
+		terms := make([]string, len(parts))
+		for k, p := range parts {
+			terms[k] = e.number(p, l)
+		}
+		lhs = strings.Join(terms, " + ")
+	default:
+		return ""
+	}
+	return lhs + " = " + e.number(&Input{Kind: d.Kind, Value: result}, l)
+}
+
+// roundingWords says what rounding made of d's exact value.
+func (e *Explainer) roundingWords(d *Derivation, l i18n.Lang) string {
+	if d.Rounding == TwoPlaces {
+		return l.T("explain.round.two-places")
+	}
+	if d.Exact == nil || d.Value == nil {
+		return ""
+	}
+	step := l.Amount(e.p.Precision, 20, e.p.Unit)
+	adj := new(big.Rat).Sub(d.Value, d.Exact)
+	if adj.Sign() == 0 {
+		return l.Sprintf("explain.round.none", step)
+	}
+	change := l.Number(adj, 4) + more(adj, 4)
+	if adj.Sign() > 0 {
+		change = "+" + change
+	}
+	switch d.Rounding {
+	case HalfAway:
+		return l.Sprintf("explain.round.half-away", change, step)
+	case LargestRemainder:
+		if d.Up {
+			return l.Sprintf("explain.round.lr.up", change)
+		}
+		return l.Sprintf("explain.round.lr.down", change)
+	case Controlled:
+		table := d.Table
+		if strings.HasPrefix(table, "teams.") {
+			table = "people × months"
+		}
+		return l.Sprintf("explain.round.controlled", change, l.T("explain.table."+table))
+	}
+	return ""
+}
