@@ -120,12 +120,13 @@ func TestDiffRevisions(t *testing.T) {
 		"| Spring sale · 预算 | 10 万元 | 12 万元 | +2 万元 | +20.0% |",
 		"| Strategy · 正文 | 21 行 | 21 行 | +1 −1 行 |  |",
 		"### 大区", "### 渠道", "### 促销", "### 计划说明",
+		"### 改动的输入", `| content/regions/east.toml:6 share | "45%" | "40%" |`, `| content/regions/north.toml:6 share | "35%" | "40%" |`,
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown report lacks %q:\n%s", want, md)
 		}
 	}
-	for _, unchanged := range []string{"South · 目标", "South · 占比", "产品线", "Core · 目标", "客户类型", "Spring sale · 结束", "Growth markets", "### 年度目标"} {
+	for _, unchanged := range []string{"South · 目标", "South · 占比", "### 产品线", "Core · 目标", "### 客户类型", "Spring sale · 结束", "Growth markets", "### 年度目标"} {
 		if strings.Contains(md, unchanged) {
 			t.Errorf("Markdown report names %q, which did not change:\n%s", unchanged, md)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"planbook/generator/compute"
 	"planbook/generator/data"
+	"planbook/generator/explain"
 	"planbook/generator/i18n"
 )
 
@@ -30,6 +31,14 @@ type Report struct {
 	From, To string
 	Target   Item       // the annual target, whether it changed or not
 	Sections []*Section // the sections with changes, in a fixed order
+	// Edits are the values written differently in the two versions'
+	// files, each with the figures it moved; KnockOns group the figures
+	// that moved although none of their own inputs was edited.
+	Edits    []*Edit
+	KnockOns []*KnockOn
+
+	names     map[string]string // the new plan's entries by value key
+	explainer *explain.Explainer
 }
 
 // Section is a group of changes under one heading.
@@ -58,6 +67,12 @@ type Item struct {
 	OldText, NewText string
 	// LinesAdded and LinesRemoved say how the text of a page changed.
 	LinesAdded, LinesRemoved int
+	// Causes are the IDs of the edits a moved figure follows from through
+	// its own inputs (see Edit); KnockOn, when it has none, the reason it
+	// moved all the same (FreeRows, Shares, Rounding, Capacities,
+	// Follows).
+	Causes  []string
+	KnockOn string
 
 	tier int // order within a section: main figures, quarters, months, table cells
 }
@@ -141,6 +156,7 @@ func compare(a, b *compute.Result, tree func(*compute.Result) data.Object) *Repo
 		sort.SliceStable(items, func(i, j int) bool { return items[i].tier < items[j].tier })
 		rep.Sections = append(rep.Sections, &Section{ID: id, Title: l.T("diff.sec." + id), Items: items})
 	}
+	c.attribute(rep)
 	return rep
 }
 

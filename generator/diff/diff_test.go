@@ -282,8 +282,12 @@ func TestMarkdownEscapes(t *testing.T) {
 	if !strings.Contains(md, want) {
 		t.Errorf("report lacks %s:\n%s", want, md)
 	}
-	if got := strings.Count(md, "\n"); got != 7 {
-		t.Errorf("report has %d lines, want 7 (summary, heading, a table of one row):\n%s", got, md)
+	edit := `| content/plan.toml:40 products.svc.name | "Services" | "Services \| \*after-sales\* &lt;b&gt;" | 1 |`
+	if !strings.Contains(md, edit) {
+		t.Errorf("report lacks %s:\n%s", edit, md)
+	}
+	if got := strings.Count(md, "\n"); got != 13 {
+		t.Errorf("report has %d lines, want 13 (summary, the edits' heading and table of one row, the section's heading and table of one row):\n%s", got, md)
 	}
 }
 
@@ -393,5 +397,85 @@ func TestTerminalFoldsWithoutHTML(t *testing.T) {
 	}
 	if strings.Contains(term, "<details>") || strings.Contains(term, "</summary>") || !regexp.MustCompile(`\n另有 \d+ 项:月份与交叉表明细\n`).MatchString(term) {
 		t.Errorf("the terminal report:\n%s", term)
+	}
+}
+
+// loadExample computes the example plan that ships with planbook (the
+// repository's planbook.toml and content/), with edits applied.
+func loadExample(t *testing.T, edits ...edit) *compute.Result {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	root := "../.."
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(root, path)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "planbook.toml")); err == nil {
+		fsys["planbook.toml"] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	for _, e := range edits {
+		f := fsys[e.file]
+		if f == nil || !bytes.Contains(f.Data, []byte(e.old)) {
+			t.Fatalf("%s does not contain %q", e.file, e.old)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(e.old), []byte(e.new), 1)
+	}
+	p, errs := plan.Load(fsys)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	r, cerrs := compute.Compute(p)
+	if err := cerrs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestExampleEdit moves two points of share from north to east in the
+// example plan. East sets its own seasonality and product mix, north does
+// not: the report lists the two edits first, then what each moved, then
+// the regions whose files did not change but whose quarters, months and
+// product lines moved all the same, because the fixed rows changed what
+// the free rows share.
+func TestExampleEdit(t *testing.T) {
+	a := loadExample(t)
+	b := loadExample(t,
+		edit{"content/regions/east.toml", `share = "38%"`, `share = "40%"`},
+		edit{"content/regions/north.toml", `share = "27%"`, `share = "25%"`})
+	rep := diff.Compare(a, b)
+	rep.From, rep.To = "main", "HEAD"
+	if len(rep.Edits) != 2 {
+		t.Fatalf("edits %+v, want the two shares", rep.Edits)
+	}
+	var knockOn []string
+	for _, k := range rep.KnockOns {
+		if k.Reason == diff.FreeRows {
+			knockOn = k.Entities
+		}
+	}
+	if len(knockOn) == 0 {
+		t.Errorf("no region moved as a free row: %+v", rep.KnockOns)
+	}
+	for ext, got := range map[string][]byte{"md": diff.Markdown(rep), "json": diff.JSON(rep)} {
+		golden := filepath.Join("../../testdata/golden/diff", "example."+ext)
+		if *update {
+			os.WriteFile(golden, got, 0o644)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./generator/diff -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("the report differs from %s (run go test ./generator/diff -update to accept):\n%s", golden, got)
+		}
 	}
 }

@@ -163,6 +163,7 @@ func (r *Report) markdown(esc func(string) string, terminal bool) []byte {
 		b.WriteString(":")
 	}
 	b.WriteString(esc(r.Summary()) + "\n")
+	r.editsMarkdown(&b, esc)
 	for _, s := range r.Sections {
 		b.WriteString("\n### " + esc(s.Title) + "\n")
 		main, detail := s.Items, []Item(nil)
@@ -256,6 +257,7 @@ func JSON(r *Report) []byte {
 	field(&b, 1, "summary", str(r.Summary()), true)
 	field(&b, 1, "changes", strconv.Itoa(r.Changes()), true)
 	field(&b, 1, "target", item(r.Target, false), true)
+	r.editsJSON(&b)
 	if len(r.Sections) == 0 {
 		field(&b, 1, "sections", "[]", false)
 	} else {
@@ -327,6 +329,10 @@ func item(it Item, full bool) string {
 	if it.Kind == Lines {
 		add("lines_added", strconv.Itoa(it.LinesAdded))
 		add("lines_removed", strconv.Itoa(it.LinesRemoved))
+	}
+	if full {
+		add("causes", strList(it.Causes))
+		add("knock_on", nullStr(it.KnockOn, it.KnockOn == ""))
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }

@@ -58,13 +58,13 @@ func init() {
 }
 
 func (e *Explainer) planText(key, text string) *Derivation {
-	return textWritten(text, e.planSource(key, key))
+	return textWritten(text, e.planSource(key))
 }
 
 // planCount explains a whole number of plan.toml, def when it is not
 // written.
 func (e *Explainer) planCount(key string, n, def int64) *Derivation {
-	s := e.planSource(key, key)
+	s := e.planSource(key)
 	if s.Pos.Line == 0 {
 		n = def
 	}
@@ -72,11 +72,11 @@ func (e *Explainer) planCount(key string, n, def int64) *Derivation {
 }
 
 func (e *Explainer) precision(_ []int) *Derivation {
-	return asWritten(data.Quantity, e.p.Precision, e.planSource("precision", "precision"))
+	return asWritten(data.Quantity, e.p.Precision, e.planSource("precision"))
 }
 
 func (e *Explainer) baselineYear(_ []int) *Derivation {
-	s := e.planSource("baseline.year", "baseline.year")
+	s := e.planSource("baseline.year")
 	v := big.NewRat(int64(e.p.Baseline.Year), 1)
 	if s.Pos.Line > 0 {
 		return asWritten(data.Count, v, s)
@@ -86,12 +86,12 @@ func (e *Explainer) baselineYear(_ []int) *Derivation {
 }
 
 func (e *Explainer) baselineRevenue() *Derivation {
-	return asWritten(data.Amount, e.p.Baseline.Revenue, e.planSource("baseline.revenue", "baseline.revenue"))
+	return asWritten(data.Amount, e.p.Baseline.Revenue, e.planSource("baseline.revenue"))
 }
 
 // baselineRevenueInput is last year's revenue as an input.
 func (e *Explainer) baselineRevenueInput(role Role) *Input {
-	if s := e.planSource("baseline.revenue", "baseline.revenue"); s.Pos.Line > 0 {
+	if s := e.planSource("baseline.revenue"); s.Pos.Line > 0 {
 		return written(role, data.Amount, e.p.Baseline.Revenue, s)
 	}
 	return constant(role, data.Amount, nil)
@@ -101,11 +101,11 @@ func (e *Explainer) target(_ []int) *Derivation {
 	p := e.p
 	value := e.r.Amount(e.r.Target)
 	if p.Target.Revenue != nil {
-		return asWritten(data.Amount, value, e.planSource("target.revenue", "target.revenue"))
+		return asWritten(data.Amount, value, e.planSource("target.revenue"))
 	}
 	d := &Derivation{Kind: data.Amount, Rule: TargetGrowth, Value: value, Inputs: []*Input{
 		e.baselineRevenueInput(RoleBaseline),
-		written(RoleGrowth, data.Ratio, p.Target.Growth, e.planSource("target.growth", "target.growth")),
+		written(RoleGrowth, data.Ratio, p.Target.Growth, e.planSource("target.growth")),
 	}}
 	exact := new(big.Rat).Add(big.NewRat(1, 1), p.Target.Growth)
 	return e.rounded(d, exact.Mul(exact, p.Baseline.Revenue), HalfAway)
@@ -150,7 +150,7 @@ func (e *Explainer) quarter(ix []int) *Derivation {
 	q, r := ix[0], e.r
 	d := &Derivation{Kind: data.Amount, Rule: SplitShare, Value: r.Amount(r.Quarters[q]), Table: "quarters", Inputs: []*Input{
 		figure(RoleParent, data.Amount, r.Amount(r.Target), "target"),
-		e.quarterShare(e.p.Seasonality, q, func() *Source { return e.seasonSource("", plan.PlanFile, "", "quarters", q) }),
+		e.quarterShare(e.p.Seasonality, q, func() *Source { return e.seasonSource(plan.PlanFile, "", "quarters", q) }),
 	}}
 	return e.rounded(d, product(d.Inputs[0].Value, d.Inputs[1].Value), LargestRemainder)
 }
@@ -158,7 +158,7 @@ func (e *Explainer) quarter(ix []int) *Derivation {
 func (e *Explainer) month(ix []int) *Derivation {
 	k, r := ix[0], e.r
 	q := k / 3
-	src := func(k int) *Source { return e.seasonSource("", plan.PlanFile, "", "months", k) }
+	src := func(k int) *Source { return e.seasonSource(plan.PlanFile, "", "months", k) }
 	d := &Derivation{Kind: data.Amount, Rule: SplitWeight, Value: r.Amount(r.Months[k]), Table: "months", Inputs: []*Input{
 		figure(RoleParent, data.Amount, r.Amount(r.Quarters[q]), "quarters.q"+strconv.Itoa(q+1)),
 		e.monthWeight(e.p.Seasonality, k, RoleWeight, src),
@@ -169,7 +169,7 @@ func (e *Explainer) month(ix []int) *Derivation {
 
 func (e *Explainer) perHeadBaseline(_ []int) *Derivation {
 	return perUnit(e.r.PerHead.Baseline, e.baselineRevenueInput(RoleNumerator),
-		e.countInput(RoleCount, e.p.Baseline.Headcount, e.planSource("baseline.headcount", "baseline.headcount")))
+		e.countInput(RoleCount, e.p.Baseline.Headcount, e.planSource("baseline.headcount")))
 }
 
 // perUnit explains an average: num / count to two decimals, none
@@ -239,7 +239,7 @@ func (e *Explainer) channelTotal(ix []int) *Derivation {
 }
 
 func (e *Explainer) kpiSource(i int, field string) *Source {
-	return e.planSource("kpis."+e.p.KPIs[i].ID+"."+field, "kpis."+strconv.Itoa(i)+"."+field)
+	return e.planSource("kpis." + strconv.Itoa(i) + "." + field)
 }
 
 func (e *Explainer) kpiText(i int, field, text string) *Derivation {

@@ -138,7 +138,7 @@ func (e *Explainer) perCustomer(ix []int) *Derivation {
 
 func (e *Explainer) regionID(ix []int) *Derivation {
 	reg := e.r.Regions[ix[0]]
-	s := &Source{ID: "regions." + reg.ID + ".id", Pos: pos(reg.File, 0)}
+	s := fileSource(reg.File)
 	return &Derivation{Kind: data.Text, Rule: FileName, Text: reg.ID, Inputs: []*Input{writtenText(RoleValue, reg.ID, s)}}
 }
 

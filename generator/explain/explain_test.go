@@ -170,7 +170,12 @@ func checkSource(t *testing.T, where string, p *plan.Plan, in *explain.Input) {
 		return
 	}
 	line := p.SourceLine(s.Pos.File, s.Pos.Line)
-	var written string
+	// The edits between two versions are found by these names: each
+	// input must be among the values written, at its line.
+	if wv, ok := writtenValues(p)[s.ID]; (!ok || wv.Pos.Line != s.Pos.Line) && !(s.Path == "weight" && !strings.Contains(p.SourceLine(s.Pos.File, 1), "weight")) {
+		t.Fatalf("%s: input %s at %s:%d is not a value written there (%v)", where, s.ID, s.Pos.File, s.Pos.Line, wv)
+	}
+	var text string
 	if s.Pos.File == plan.PeopleFile {
 		header, _ := csv.NewReader(strings.NewReader(p.SourceLine(s.Pos.File, 1))).Read()
 		row, err := csv.NewReader(strings.NewReader(line)).Read()
@@ -179,28 +184,38 @@ func checkSource(t *testing.T, where string, p *plan.Plan, in *explain.Input) {
 		case err != nil:
 			t.Fatalf("%s: %s:%d: %v", where, s.Pos.File, s.Pos.Line, err)
 		case col < 0 && s.Path == "weight":
-			written = "1"
+			text = "1"
 		case col < 0:
 			t.Fatalf("%s: no column %s", where, s.Path)
 		default:
-			written = row[col]
+			text = row[col]
 		}
-		if written == "" && s.Path == "weight" {
-			written = "1"
+		if text == "" && s.Path == "weight" {
+			text = "1"
 		}
 	} else {
-		written = plan.Written(line, s.Pos.Col)
+		text = plan.Written(line, s.Pos.Col)
 	}
 	if in.Kind == data.Text {
-		if strings.Trim(written, `"'`) != in.Text {
-			t.Fatalf("%s: input %s says %q, %s:%d has %s", where, s.ID, in.Text, s.Pos.File, s.Pos.Line, written)
+		if strings.Trim(text, `"'`) != in.Text {
+			t.Fatalf("%s: input %s says %q, %s:%d has %s", where, s.ID, in.Text, s.Pos.File, s.Pos.Line, text)
 		}
 		return
 	}
-	v, ok := parseWritten(written)
+	v, ok := parseWritten(text)
 	if !ok || !same(v, in.Value) {
-		t.Fatalf("%s: input %s carries %s, %s:%d:%d has %q", where, s.ID, rat(in.Value), s.Pos.File, s.Pos.Line, s.Pos.Col, written)
+		t.Fatalf("%s: input %s carries %s, %s:%d:%d has %q", where, s.ID, rat(in.Value), s.Pos.File, s.Pos.Line, s.Pos.Col, text)
 	}
+}
+
+var written = map[*plan.Plan]map[string]plan.WrittenValue{}
+
+func writtenValues(p *plan.Plan) map[string]plan.WrittenValue {
+	if w, ok := written[p]; ok {
+		return w
+	}
+	written[p] = p.WrittenValues()
+	return written[p]
 }
 
 // parseWritten reads a number or a percentage as written in a file.

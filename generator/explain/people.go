@@ -55,7 +55,7 @@ func teamIndex(t *compute.Team) int {
 
 func (e *Explainer) teamRegion(ix []int) *Derivation {
 	reg := e.r.Teams[ix[0]].Region
-	s := &Source{ID: "regions." + reg.ID + ".id", Pos: pos(reg.File, 0)}
+	s := fileSource(reg.File)
 	return &Derivation{Kind: data.Text, Rule: FileName, Text: reg.ID, Inputs: []*Input{writtenText(RoleValue, reg.ID, s)}}
 }
 
@@ -117,11 +117,11 @@ func (e *Explainer) overassign(reg *compute.Region, tm *plan.Team) *Derivation {
 	switch {
 	case tm != nil && tm.Overassign != nil:
 		v = tm.Overassign
-		in = written(RoleValue, data.Ratio, v, e.source("regions."+reg.ID+".teams."+tm.ID+".overassign", reg.File, "teams."+strconv.Itoa(teamIndexOf(reg, tm))+".overassign"))
+		in = written(RoleValue, data.Ratio, v, e.source(reg.File, "teams."+strconv.Itoa(teamIndexOf(reg, tm))+".overassign"))
 	case reg.Region.Overassign != nil:
-		in = written(RoleValue, data.Ratio, v, e.source("regions."+reg.ID+".overassign", reg.File, "overassign"))
+		in = written(RoleValue, data.Ratio, v, e.source(reg.File, "overassign"))
 	case e.p.People.Overassign != nil:
-		in = written(RoleValue, data.Ratio, v, e.planSource("people.overassign", "people.overassign"))
+		in = written(RoleValue, data.Ratio, v, e.planSource("people.overassign"))
 	default:
 		in = constant(RoleValue, data.Ratio, v)
 	}
@@ -326,7 +326,7 @@ func (e *Explainer) capacity(ps *compute.Person, m int, share *Input) *Derivatio
 	}}
 	ramp := constant(RoleRamp, data.Ratio, big.NewRat(1, 1))
 	if k, ok := rampIndex(ps.Person, y, mo, len(e.p.People.Ramp)); ok {
-		ramp = written(RoleRamp, data.Ratio, e.p.People.Ramp[k], e.planSource("people.ramp."+strconv.Itoa(k+1), "people.ramp."+strconv.Itoa(k)))
+		ramp = written(RoleRamp, data.Ratio, e.p.People.Ramp[k], e.planSource("people.ramp."+strconv.Itoa(k)))
 	}
 	inputs := []*Input{
 		written(RoleWeight, data.Quantity, ps.Weight, e.rosterSource(ps.Person, "weight")),

@@ -9,13 +9,14 @@ import (
 	"planbook/generator/plan"
 )
 
-// source returns the value written at path in file, named id.
-func (e *Explainer) source(id, file, path string) *Source {
-	pos, ok := e.positions(file).Find(path)
+// source returns the value written at path in file.
+func (e *Explainer) source(file, path string) *Source {
+	ps := e.positions(file)
+	pos, ok := ps.Find(path)
 	if !ok {
 		pos = diag.Pos{File: file}
 	}
-	return &Source{ID: id, Pos: pos, Path: path}
+	return &Source{ID: ps.ID(path), Pos: pos, Path: path}
 }
 
 func (e *Explainer) positions(file string) *plan.Positions {
@@ -87,50 +88,40 @@ func textWritten(text string, s *Source) *Derivation {
 }
 
 // planSource returns a value of content/plan.toml.
-func (e *Explainer) planSource(id, path string) *Source { return e.source(id, plan.PlanFile, path) }
+func (e *Explainer) planSource(path string) *Source { return e.source(plan.PlanFile, path) }
 
 // member names a member of a split list where its keys are written.
 type member struct {
-	id   string // the Source id of the member: "regions.east"
 	file string
 	path string // the member's table in the file: "products.2", "" for a region
 }
 
 func (m member) source(e *Explainer, field string) *Source {
-	return e.source(m.id+"."+field, m.file, joinKey(m.path, field))
+	return e.source(m.file, joinKey(m.path, field))
 }
 
 func (e *Explainer) productMember(i int) member {
-	return member{id: "products." + e.r.Products[i].ID, file: plan.PlanFile, path: "products." + strconv.Itoa(i)}
+	return member{file: plan.PlanFile, path: "products." + strconv.Itoa(i)}
 }
 
 func (e *Explainer) customerMember(i int) member {
-	return member{id: "customers." + e.r.Customers[i].ID, file: plan.PlanFile, path: "customers." + strconv.Itoa(i)}
+	return member{file: plan.PlanFile, path: "customers." + strconv.Itoa(i)}
 }
 
-func (e *Explainer) regionMember(i int) member {
-	reg := e.r.Regions[i]
-	return member{id: "regions." + reg.ID, file: reg.File}
-}
+func (e *Explainer) regionMember(i int) member { return member{file: e.r.Regions[i].File} }
 
 func (e *Explainer) channelMember(i, j int) member {
-	reg := e.r.Regions[i]
-	return member{id: "regions." + reg.ID + ".channels." + reg.Channels[j].ID, file: reg.File, path: "channels." + strconv.Itoa(j)}
+	return member{file: e.r.Regions[i].File, path: "channels." + strconv.Itoa(j)}
 }
 
 func (e *Explainer) teamMember(reg *plan.Region, j int) member {
-	return member{id: "regions." + reg.ID + ".teams." + reg.Teams[j].ID, file: reg.File, path: "teams." + strconv.Itoa(j)}
+	return member{file: reg.File, path: "teams." + strconv.Itoa(j)}
 }
 
-// seasonSource returns the source of quarter or month k (from 0) of a
-// seasonality whose keys start with prefix in file: the Source id is
-// idPrefix + "seasonality.quarters.q3".
-func (e *Explainer) seasonSource(idPrefix, file, pathPrefix, list string, k int) *Source {
-	entry := "q"
-	if list == "months" {
-		entry = "m"
-	}
-	return e.source(idPrefix+"seasonality."+list+"."+entry+strconv.Itoa(k+1), file, pathPrefix+"seasonality."+list+"."+strconv.Itoa(k))
+// seasonSource returns the source of quarter or month k (from 0) of the
+// seasonality of the table at prefix ("" or "products.2.") in file.
+func (e *Explainer) seasonSource(file, prefix, list string, k int) *Source {
+	return e.source(file, prefix+"seasonality."+list+"."+strconv.Itoa(k))
 }
 
 // rosterSource returns the cell of column col of a person's row of the
@@ -140,7 +131,12 @@ func (e *Explainer) rosterSource(ps *plan.Person, col string) *Source {
 	if col == "weight" {
 		pos = ps.WeightPos
 	}
-	return &Source{ID: "roster." + ps.ID + "." + col, Pos: pos, Path: col}
+	return &Source{ID: plan.CellID(pos.File, ps.ID, col), Pos: pos, Path: col}
+}
+
+// fileSource is the name of a file: a region's id.
+func fileSource(file string) *Source {
+	return &Source{ID: plan.FileID(file), Pos: diag.Pos{File: file}}
 }
 
 // withRole returns a copy of in in another role: inputs made once are

@@ -180,7 +180,7 @@ func (e *Explainer) regionsQuarters() *table {
 			rows[i] = tableRow{total: e.r.Amount(reg.Target), totalKey: prefix + ".target", cells: e.amounts(reg.Quarters[:]),
 				cellKey: func(j int) string { return quarterKey(prefix, j) }, shares: reg.Seasonality.Quarters,
 				share: func(j int) *Input {
-					return written(RoleShare, data.Ratio, reg.Seasonality.Quarters[j], e.seasonSource(prefix+".", reg.File, "", "quarters", j))
+					return written(RoleShare, data.Ratio, reg.Seasonality.Quarters[j], e.seasonSource(reg.File, "", "quarters", j))
 				}}
 		}
 		return rows
@@ -193,7 +193,7 @@ func (e *Explainer) regionsMonths(q int) *table {
 		rows := make([]tableRow, len(e.r.Regions))
 		for i, reg := range e.r.Regions {
 			prefix := "regions." + reg.ID
-			src := func(k int) *Source { return e.seasonSource(prefix+".", reg.File, "", "months", k) }
+			src := func(k int) *Source { return e.seasonSource(reg.File, "", "months", k) }
 			rows[i] = e.monthRow(prefix, reg.Quarters[q], reg.Months[:], reg.Seasonality, q, src)
 		}
 		return rows
@@ -241,7 +241,7 @@ func (e *Explainer) mixRow(reg *compute.Region, i int, mix map[string]*big.Rat, 
 		if _, ok := mix[ids[j]]; !ok {
 			return constant(RoleShare, data.Ratio, new(big.Rat))
 		}
-		src := e.source(prefix+".mix."+list+"."+ids[j], reg.File, "mix."+list+"."+ids[j])
+		src := e.source(reg.File, "mix."+list+"."+ids[j])
 		return written(RoleShare, data.Ratio, row.shares[j], src)
 	}
 	return row
@@ -290,7 +290,7 @@ func (e *Explainer) productsQuarters() *table {
 			rows[i] = tableRow{total: e.r.Amount(pr.Target), totalKey: prefix + ".target", cells: e.amounts(pr.Quarters[:]),
 				cellKey: func(j int) string { return quarterKey(prefix, j) }, shares: pr.Seasonality.Quarters,
 				share: func(j int) *Input {
-					return written(RoleShare, data.Ratio, pr.Seasonality.Quarters[j], e.seasonSource(prefix+".", m.file, m.path+".", "quarters", j))
+					return written(RoleShare, data.Ratio, pr.Seasonality.Quarters[j], e.seasonSource(m.file, m.path+".", "quarters", j))
 				}}
 		}
 		return rows
@@ -303,7 +303,7 @@ func (e *Explainer) productsMonths(q int) *table {
 		rows := make([]tableRow, len(e.r.Products))
 		for i, pr := range e.r.Products {
 			prefix, m := "products."+pr.ID, e.productMember(i)
-			src := func(k int) *Source { return e.seasonSource(prefix+".", m.file, m.path+".", "months", k) }
+			src := func(k int) *Source { return e.seasonSource(m.file, m.path+".", "months", k) }
 			rows[i] = e.monthRow(prefix, pr.Quarters[q], pr.Months[:], pr.Seasonality, q, src)
 		}
 		return rows

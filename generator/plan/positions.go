@@ -1,6 +1,9 @@
 package plan
 
 import (
+	"encoding/csv"
+	"slices"
+	"strconv"
 	"strings"
 
 	"planbook/generator/diag"
@@ -107,4 +110,122 @@ func Statement(line string) string {
 		return strings.TrimSpace(line[i:i+k]) + " = " + Written(line, i+1)
 	}
 	return strings.TrimSpace(valueText(line[i:], false))
+}
+
+// ID names the value at path the same way in every version of the file:
+// "content/plan.toml:products.core.share". The entries of a list of
+// tables are named by their id where they have one, so that a product
+// line added before another does not rename the other's values; the
+// elements of an array keep their place from 0
+// ("content/regions/east.toml:seasonality.quarters.2").
+func (s *Positions) ID(path string) string {
+	if s == nil {
+		return path
+	}
+	return s.file + ":" + s.canonical(path)
+}
+
+func (s *Positions) canonical(path string) string {
+	parts := strings.Split(path, ".")
+	for i := range parts {
+		if _, err := strconv.Atoi(parts[i]); err != nil {
+			continue
+		}
+		p, ok := s.loc.pos[strings.Join(parts[:i+1], ".")+".id"]
+		if !ok {
+			continue
+		}
+		if id := unquote(Written(s.loc.lineText(p[0]), p[1])); id != "" {
+			parts[i] = id
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+func unquote(s string) string {
+	if u, err := strconv.Unquote(s); err == nil {
+		return u
+	}
+	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
+		return s[1 : len(s)-1]
+	}
+	return ""
+}
+
+// FileID names a file's name as a value (a region's id): "content/regions/east.toml:".
+func FileID(file string) string { return file + ":" }
+
+// CellID names the cell of column col in the row of a CSV file whose id
+// is row: "content/people.csv:p003.start".
+func CellID(file, row, col string) string { return file + ":" + row + "." + col }
+
+// WrittenValue is one value written in a file the plan's figures come
+// from, as written.
+type WrittenValue struct {
+	ID   string // see Positions.ID and CellID
+	Pos  diag.Pos
+	Text string // `"38%"`, `1.2`, `2024-04-15`
+}
+
+// WrittenValues returns every value written in the files the plan's
+// figures come from (planbook.toml, content/plan.toml, the region files
+// and the roster) by ID: comparing two versions' finds the edits between
+// them.
+func (p *Plan) WrittenValues() map[string]WrittenValue {
+	out := map[string]WrittenValue{}
+	for file, text := range p.Sources {
+		switch {
+		case file == PeopleFile:
+			rosterValues(file, text, out)
+		case IsTOML(file):
+			ps := &Positions{file: file, loc: newLocator(text)}
+			ps.values(out)
+		}
+	}
+	return out
+}
+
+// values adds the values of a TOML file: every key and array element that
+// holds no other.
+func (s *Positions) values(out map[string]WrittenValue) {
+	parents := map[string]bool{}
+	for path := range s.loc.pos {
+		for i := strings.LastIndexByte(path, '.'); i > 0; i = strings.LastIndexByte(path[:i], '.') {
+			parents[path[:i]] = true
+		}
+	}
+	for path, p := range s.loc.pos {
+		line := s.loc.lineText(p[0])
+		if parents[path] || p[1] > len(line) || line[p[1]-1] == '[' {
+			continue // a table, a list, or a header
+		}
+		out[s.ID(path)] = WrittenValue{ID: s.ID(path), Pos: diag.Pos{File: s.file, Line: p[0], Col: p[1]}, Text: Written(line, p[1])}
+	}
+}
+
+// rosterValues adds the cells of the roster by each row's id.
+func rosterValues(file, text string, out map[string]WrittenValue) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return
+	}
+	idCol := slices.Index(header, "id")
+	for {
+		row, err := r.Read()
+		if err != nil {
+			return
+		}
+		if idCol < 0 || idCol >= len(row) {
+			continue
+		}
+		line, _ := r.FieldPos(0)
+		for c, col := range header {
+			if c < len(row) {
+				id := CellID(file, row[idCol], strings.TrimSpace(col))
+				out[id] = WrittenValue{ID: id, Pos: diag.Pos{File: file, Line: line, Col: 1}, Text: row[c]}
+			}
+		}
+	}
 }

@@ -1,0 +1,369 @@
+package diff
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"planbook/generator/compute"
+	"planbook/generator/data"
+	"planbook/generator/explain"
+	"planbook/generator/plan"
+)
+
+// Edit is a value written differently in the new plan's files than in the
+// old's (planbook.toml, content/plan.toml, the region files and the
+// roster): an input of the plan that changed. The figures it moved follow
+// from it through their own rows (see explain.Input.Own).
+type Edit struct {
+	ID     string // the value's name in both versions: "content/regions/east.toml:share"
+	File   string
+	Line   int    // in the new version; the old one for a value removed
+	Key    string // the key as written: "share", "seasonality.quarters[3]", "p003.start"
+	Status Status
+	// Old and New are the value as written; "" on the side that does
+	// not have it.
+	Old, New string
+	Figures  []string // the value keys of the figures it moved, in report order
+}
+
+// The reasons a figure moved although none of its own inputs was edited.
+const (
+	FreeRows   = "free-rows"  // the fixed rows changed what the free rows of a table share
+	Shares     = "shares"     // the other members' weights or proposals changed its share
+	Rounding   = "rounding"   // its exact value stayed; the rounding of its table moved a unit
+	Capacities = "capacities" // the team's people changed what each one's capacity is worth
+	Follows    = "follows"    // it follows from other moved figures
+)
+
+// KnockOn is a group of figures that moved for one reason although none
+// of their own inputs was edited.
+type KnockOn struct {
+	Reason string
+	// Entities are the regions, product lines, teams… the figures belong
+	// to, by name, in report order; TargetsSame says none of their
+	// targets moved.
+	Entities    []string
+	TargetsSame bool
+	Figures     []string
+}
+
+// edits returns what was written differently in a's and b's files, in
+// file and line order.
+func edits(a, b *plan.Plan) []*Edit {
+	old, new := a.WrittenValues(), b.WrittenValues()
+	var out []*Edit
+	for id, nv := range new {
+		ov, ok := old[id]
+		switch {
+		case !ok:
+			out = append(out, &Edit{ID: id, File: nv.Pos.File, Line: nv.Pos.Line, Status: Added, New: nv.Text})
+		case ov.Text != nv.Text:
+			out = append(out, &Edit{ID: id, File: nv.Pos.File, Line: nv.Pos.Line, Status: Changed, Old: ov.Text, New: nv.Text})
+		}
+	}
+	for id, ov := range old {
+		if _, ok := new[id]; !ok {
+			out = append(out, &Edit{ID: id, File: ov.Pos.File, Line: ov.Pos.Line, Status: Removed, Old: ov.Text})
+		}
+	}
+	for _, e := range out {
+		e.Key = editKey(e.ID)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// editKey writes the key of a value as a reader finds it in the file: an
+// element of an array by its place from 1, "seasonality.quarters[3]".
+func editKey(id string) string {
+	_, path, _ := strings.Cut(id, ":")
+	parts := strings.Split(path, ".")
+	out := parts[:0:0]
+	for _, p := range parts {
+		if k, err := strconv.Atoi(p); err == nil && len(out) > 0 {
+			out[len(out)-1] += "[" + strconv.Itoa(k+1) + "]"
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, ".")
+}
+
+// cause is what a figure's moving follows from: the edits reached through
+// its own inputs, and those reached only through the rows around it.
+type cause struct{ own, around map[string]bool }
+
+func newCause() *cause { return &cause{own: map[string]bool{}, around: map[string]bool{}} }
+
+func (c *cause) add(o *cause, own bool) {
+	for id := range o.own {
+		if own {
+			c.own[id] = true
+		} else {
+			c.around[id] = true
+		}
+	}
+	for id := range o.around {
+		c.around[id] = true
+	}
+}
+
+// tracer follows moved figures back through their derivations, in both
+// versions, to the edits they come from.
+type tracer struct {
+	ea, eb   *explain.Explainer
+	la, lb   map[string]data.Leaf
+	edited   map[string]bool
+	figures  map[string]*cause
+	inputs   map[*explain.Input]*cause // a shared input's causes, as if own
+	visiting map[string]bool
+	reasons  map[string]string
+}
+
+func newTracer(a, b *compute.Result, edits []*Edit) *tracer {
+	t := &tracer{ea: explain.New(a, true), eb: explain.New(b, true), edited: map[string]bool{},
+		figures: map[string]*cause{}, inputs: map[*explain.Input]*cause{}, visiting: map[string]bool{}, reasons: map[string]string{}}
+	t.la, t.lb = data.Flatten(t.ea.Tree()), data.Flatten(t.eb.Tree())
+	for _, e := range edits {
+		t.edited[e.ID] = true
+	}
+	return t
+}
+
+// trace returns the causes of the figure at key.
+func (t *tracer) trace(key string) *cause {
+	if c, ok := t.figures[key]; ok {
+		return c
+	}
+	c := newCause()
+	if t.visiting[key] {
+		return c
+	}
+	t.visiting[key] = true
+	for _, e := range []*explain.Explainer{t.eb, t.ea} {
+		if d, err := e.Of(key); err == nil {
+			for _, in := range d.Inputs {
+				c.add(t.input(in), in.Own)
+			}
+		}
+	}
+	t.figures[key] = c
+	return c
+}
+
+// input returns the causes of an input, as if it were the figure's own.
+func (t *tracer) input(in *explain.Input) *cause {
+	if c, ok := t.inputs[in]; ok {
+		return c
+	}
+	c := newCause()
+	switch {
+	case in.Source != nil:
+		if t.edited[in.Source.ID] {
+			c.own[in.Source.ID] = true
+		}
+	case in.Key != "" && t.moved(in.Key, in.Before):
+		c.add(t.trace(in.Key), true)
+	}
+	for _, p := range in.Parts {
+		c.add(t.input(p), p.Own)
+	}
+	if in.Via != nil {
+		for _, x := range in.Via.Inputs {
+			c.add(t.input(x), x.Own)
+		}
+	}
+	t.inputs[in] = c
+	return c
+}
+
+// moved reports whether the figure at key differs between the versions:
+// its exact value before rounding, when before is set.
+func (t *tracer) moved(key string, before bool) bool {
+	if before {
+		da, errA := t.ea.Of(key)
+		db, errB := t.eb.Of(key)
+		return errA != nil || errB != nil || !sameRat(da.Exact, db.Exact)
+	}
+	a, okA := t.la[key]
+	b, okB := t.lb[key]
+	return okA != okB || a.S != b.S || !sameRat(a.R, b.R)
+}
+
+// reason says why a figure none of whose own inputs was edited moved:
+// by its own rule (a free row, a member of a list split by weight…), or
+// else for the reason its own inputs that moved did.
+func (t *tracer) reason(key string) string {
+	if r, ok := t.reasons[key]; ok {
+		return r
+	}
+	t.reasons[key] = Follows // a guard; derivations do not loop
+	r := t.ownReason(key)
+	t.reasons[key] = r
+	return r
+}
+
+func (t *tracer) ownReason(key string) string {
+	db, err := t.eb.Of(key)
+	if err != nil {
+		return Follows
+	}
+	if da, err := t.ea.Of(key); err == nil && da.Exact != nil && db.Exact != nil && da.Exact.Cmp(db.Exact) == 0 {
+		return Rounding
+	}
+	switch db.Rule {
+	case explain.FreeRow:
+		return FreeRows
+	case explain.SplitWeight, explain.SplitGrowth, explain.ShareRatio:
+		return Shares
+	case explain.Quota, explain.QuotaMonth:
+		return Capacities
+	}
+	var found string
+	var walk func(in *explain.Input)
+	walk = func(in *explain.Input) {
+		if found != "" || !in.Own {
+			return
+		}
+		if in.Key != "" && t.moved(in.Key, in.Before) {
+			if r := t.reason(in.Key); r != Follows {
+				found = r
+			}
+		}
+		for _, p := range in.Parts {
+			walk(p)
+		}
+	}
+	for _, in := range db.Inputs {
+		walk(in)
+	}
+	if found == "" {
+		return Follows
+	}
+	return found
+}
+
+// attribute finds the edits between the two plans and gives every moved
+// figure of the report its causes: the edits it follows from through its
+// own inputs, or, when there are none, the reason it moved all the same.
+func (c *comparer) attribute(rep *Report) {
+	rep.Edits = edits(c.a.Plan, c.b.Plan)
+	if len(rep.Edits) == 0 {
+		return
+	}
+	t := newTracer(c.a, c.b, rep.Edits)
+	rep.names, rep.explainer = names(c.b, c.l.T("diff.channel-totals")), t.eb
+	byID := map[string]*Edit{}
+	for _, e := range rep.Edits {
+		byID[e.ID] = e
+	}
+	knock := map[string]*KnockOn{}
+	var reasons []string
+	for _, s := range rep.Sections {
+		for i := range s.Items {
+			it := &s.Items[i]
+			if it.Status != Changed || !t.moved(it.Key, false) {
+				continue // not a figure of plan.json, or an entry added or removed
+			}
+			cs := t.trace(it.Key)
+			for id := range cs.own {
+				it.Causes = append(it.Causes, id)
+				byID[id].Figures = append(byID[id].Figures, it.Key)
+			}
+			sort.Strings(it.Causes)
+			if len(it.Causes) > 0 {
+				continue
+			}
+			it.KnockOn = t.reason(it.Key)
+			k := knock[it.KnockOn]
+			if k == nil {
+				k = &KnockOn{Reason: it.KnockOn, TargetsSame: true}
+				knock[it.KnockOn] = k
+				reasons = append(reasons, it.KnockOn)
+			}
+			k.Figures = append(k.Figures, it.Key)
+		}
+	}
+	for _, r := range reasons {
+		k := knock[r]
+		k.Entities, k.TargetsSame = rep.entities(k.Figures, t)
+		rep.KnockOns = append(rep.KnockOns, k)
+	}
+}
+
+// entities returns the names of what the figures at keys belong to, in
+// order, and whether none of their targets moved.
+func (r *Report) entities(keys []string, t *tracer) ([]string, bool) {
+	var names []string
+	seen := map[string]bool{}
+	same := true
+	for _, key := range keys {
+		prefix, name := r.entity(key)
+		if seen[prefix] {
+			continue
+		}
+		seen[prefix] = true
+		names = append(names, name)
+		if target := prefix + ".target"; prefix != "" && t.moved(target, false) {
+			same = false
+		}
+	}
+	return names, same
+}
+
+// names returns the names of the entries of plan b by their value keys:
+// what the report names figures after.
+func names(b *compute.Result, channelTotals string) map[string]string {
+	{
+		names := map[string]string{}
+		for _, r := range b.Regions {
+			names["regions."+r.ID] = r.Name
+		}
+		for _, p := range b.Products {
+			names["products."+p.ID] = p.Name
+		}
+		for _, cu := range b.Customers {
+			names["customers."+cu.ID] = cu.Name
+		}
+		for _, tm := range b.Teams {
+			names["teams."+tm.Region.ID+"."+tm.ID] = label(tm.Region.Name, tm.Name)
+		}
+		for _, ps := range b.People {
+			names["people."+ps.ID] = ps.Name
+		}
+		names["channels"] = channelTotals
+		return names
+	}
+}
+
+// entity returns the value key of what the figure at key belongs to
+// ("regions.south"; "" for the company) and its name.
+func (r *Report) entity(key string) (string, string) {
+	parts := strings.SplitN(key, ".", 4)
+	for n := 3; n >= 1; n-- {
+		if len(parts) >= n {
+			prefix := strings.Join(parts[:n], ".")
+			if name, ok := r.names[prefix]; ok {
+				return prefix, name
+			}
+		}
+	}
+	return "", r.Lang.T("diff.company")
+}
+
+// labels names the figure at key: "East · Q3".
+func (r *Report) labels(key string) string {
+	if r.explainer == nil {
+		return key
+	}
+	return r.explainer.Label(key, r.Lang)
+}
