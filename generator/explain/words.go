@@ -14,7 +14,7 @@ import (
 // Words is a derivation in words, in one language: what planbook explain
 // prints, a figure's popover shows and the booklet's appendix quotes.
 type Words struct {
-	Key      string       `json:"key"`
+	Key      string       `json:"key,omitempty"`
 	Label    string       `json:"label"`
 	Value    string       `json:"value"`
 	Rule     string       `json:"rule"`

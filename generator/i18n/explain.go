@@ -6,6 +6,7 @@ func init() {
 	for k, v := range map[string]map[Lang]string{
 		"explain.title": {"zh-CN": "计算依据", "en": "How this figure is computed"},
 		"explain.close": {"zh-CN": "关闭", "en": "Close"},
+		"explain.error": {"zh-CN": "无法载入计算依据。", "en": "The explanations could not be loaded."},
 		"explain.hint":  {"zh-CN": "点按数字可查看计算依据", "en": "Tap or focus a figure to see how it is computed"},
 		"explain.none":  {"zh-CN": "无", "en": "none"},
 

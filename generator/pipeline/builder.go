@@ -10,6 +10,7 @@ import (
 	"planbook/generator/compute"
 	"planbook/generator/data"
 	"planbook/generator/diag"
+	"planbook/generator/explain"
 	"planbook/generator/plan"
 	"planbook/generator/publish"
 	"planbook/generator/scope"
@@ -186,7 +187,10 @@ func (b *Builder) render(s *build) error {
 	if th == nil || err != nil {
 		return err
 	}
-	so := site.Options{Cache: b.pages, Progress: b.opts.Progress, Figures: s.figures}
+	// The figures are explained from the whole plan: a free row shares
+	// what every region leaves, those a site leaves out too.
+	so := site.Options{Cache: b.pages, Progress: b.opts.Progress, Figures: s.figures,
+		Explainer: explain.New(s.full, s.full.Plan.Config.PeoplePages)}
 	if so.Version, err = PlanVersion(b.opts.Site); err != nil {
 		return err
 	}

@@ -87,6 +87,16 @@ func (c *Cache) put(path string, key [sha256.Size]byte, data []byte) {
 	c.rendered++
 }
 
+// keep keeps a file made from the pages, which Rendered does not count.
+func (c *Cache) keep(path string, key [sha256.Size]byte, data []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pages[path] = cachedPage{key, data}
+}
+
 func (c *Cache) start() {
 	if c != nil {
 		c.mu.Lock()

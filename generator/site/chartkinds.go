@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -40,12 +41,21 @@ func (b *builder) monthsChart(*compute.Region) option {
 
 func (b *builder) quartersTable(region *compute.Region) *Table {
 	labels, values := b.periods(false, region)
-	return b.periodTable("quarters", labels, values)
+	return b.periodTable("quarters", labels, values, keyPrefix(region), keyPrefix(region)+"target")
 }
 
 func (b *builder) monthsTable(region *compute.Region) *Table {
 	labels, values := b.periods(true, region)
-	return b.periodTable("months", labels, values)
+	return b.periodTable("months", labels, values, keyPrefix(region), keyPrefix(region)+"target")
+}
+
+// keyPrefix is what the value keys of a region's figures start with ("" for
+// the company's).
+func keyPrefix(region *compute.Region) string {
+	if region == nil {
+		return ""
+	}
+	return "regions." + region.ID + "."
 }
 
 // The charts that take their figures from the table beside them (see
@@ -222,7 +232,7 @@ func (b *builder) productQuarters(*compute.Region) option {
 func (b *builder) productQuartersTable(*compute.Region) *Table {
 	rows := make([]tableRow, len(b.r.Products))
 	for i, p := range b.r.Products {
-		rows[i] = tableRow{name: p.Name, cells: p.Quarters[:]}
+		rows[i] = tableRow{name: p.Name, cells: p.Quarters[:], keys: func(j int) string { return "products." + p.ID + ".quarters.q" + strconv.Itoa(j+1) }}
 	}
 	return b.matrixTable(b.lang.T("col.product"), b.quarterLabels(), rows)
 }
@@ -240,7 +250,7 @@ func (b *builder) regionsChart(*compute.Region) option {
 func (b *builder) regionsTable(*compute.Region) *Table {
 	rows := make([]tableRow, len(b.r.Regions))
 	for i, reg := range b.r.Regions {
-		rows[i] = tableRow{name: reg.Name, link: b.regionLink(reg.ID), cells: reg.Quarters[:]}
+		rows[i] = tableRow{name: reg.Name, link: b.regionLink(reg.ID), cells: reg.Quarters[:], keys: func(j int) string { return "regions." + reg.ID + ".quarters.q" + strconv.Itoa(j+1) }}
 	}
 	if o := b.r.Others; o != nil {
 		rows = append(rows, tableRow{name: b.othersName(), cells: o.Quarters[:]})

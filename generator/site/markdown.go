@@ -120,11 +120,13 @@ func (b *builder) renderedOf(pg *plan.Page) renderedMarkdown {
 		for id := range mb.ids {
 			rm.ids = append(rm.ids, id)
 		}
+		rm.explained = mb.explained
 		return rm
 	})
 	for _, id := range rm.ids {
 		b.ids[id]++
 	}
+	b.explained += rm.explained
 	return rm
 }
 

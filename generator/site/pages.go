@@ -78,7 +78,7 @@ func (b *builder) dashboard(pd *pageData) {
 
 func (b *builder) targetCard() card {
 	r, l, p := b.r, b.lang, b.r.Plan
-	c := card{Label: l.T("kpi.target"), Value: l.Amount(r.Amount(r.Target), 4, p.Unit), Trend: trend(r.Growth)}
+	c := b.keyedCard(card{Label: l.T("kpi.target"), Value: l.Amount(r.Amount(r.Target), 4, p.Unit), Trend: trend(r.Growth)}, "target")
 	if r.Growth != nil {
 		c.Change = l.SignedPercent(r.Growth)
 		c.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(p.Baseline.Revenue, 4, p.Unit))
@@ -92,7 +92,7 @@ func (b *builder) targetCard() card {
 // headcount give (perHeadCard).
 func (b *builder) kpiCard(k *plan.KPI) card {
 	l := b.lang
-	c := card{Label: k.Name}
+	c := b.keyedCard(card{Label: k.Name}, "kpis."+k.ID+".target")
 	diff := new(big.Rat).Sub(k.Target, k.Baseline)
 	c.Trend = trend(diff)
 	set := l.T("kpi.set") + " · "
@@ -118,8 +118,8 @@ func (b *builder) perHeadCard() (card, bool) {
 	if ph.Target == nil {
 		return card{}, false
 	}
-	c := card{Label: l.T("kpi.per-head"), Value: l.Amount(ph.Target, 2, p.Unit), Trend: trend(ph.Growth),
-		Note: l.Sprintf("kpi.per-head-of", b.headcount())}
+	c := b.keyedCard(card{Label: l.T("kpi.per-head"), Value: l.Amount(ph.Target, 2, p.Unit), Trend: trend(ph.Growth),
+		Note: l.Sprintf("kpi.per-head-of", b.headcount())}, "per_head.target")
 	if ph.Growth != nil {
 		c.Change = l.SignedPercent(ph.Growth)
 		c.Note += " · " + l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(ph.Baseline, 2, p.Unit))
@@ -191,7 +191,8 @@ func (b *builder) kpiTable() *Table {
 		if k.Unit != "" {
 			from, to = l.Amount(k.Baseline, 4, k.Unit), l.Amount(k.Target, 4, k.Unit)
 		}
-		t.Rows = append(t.Rows, []Cell{text(k.Name), {Text: from, Num: true}, {Text: to, Num: true}, {Text: c.Change, Num: true}})
+		key := "kpis." + k.ID + "."
+		t.Rows = append(t.Rows, []Cell{text(k.Name), b.keyed(Cell{Text: from, Num: true}, key+"baseline"), b.keyed(Cell{Text: to, Num: true}, key+"target"), {Text: c.Change, Num: true}})
 	}
 	return t
 }
@@ -212,13 +213,16 @@ func (b *builder) regionsIndex(pd *pageData) {
 		head(l.T("col.share"), true), head(l.T("col.growth"), true), head(l.T("col.headcount"), true), b.unitHead("col.per-head"),
 	}}
 	for _, reg := range r.Regions {
+		key := "regions." + reg.ID + "."
 		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(l.T("stage." + reg.Stage)), text(reg.Manager),
-			b.amountRat(reg.Baseline), b.amount(reg.Target), b.percent(reg.Share), b.change(reg.Growth), b.count(reg.Headcount), b.amountRat(reg.PerHead)})
+			b.keyed(b.amountRat(reg.Baseline), key+"baseline"), b.keyed(b.amount(reg.Target), key+"target"), b.keyed(b.percent(reg.Share), key+"share"),
+			b.keyed(b.change(reg.Growth), key+"growth"), b.keyed(b.count(reg.Headcount), key+"headcount"), b.keyed(b.amountRat(reg.PerHead), key+"per_head")})
 	}
 	if o := r.Others; o != nil {
 		t.Rows = append(t.Rows, []Cell{text(b.othersName()), text(""), text(""), text(""), b.amount(o.Target), b.percent(b.share(o.Target, r.Target)), text(""), b.count(o.Headcount), text("")})
 	}
-	t.Foot = []Cell{text(l.T("col.total")), text(""), text(""), b.amountRat(r.Plan.Baseline.Revenue), b.amount(r.Target), b.percent(b.share(r.Target, r.Target)), b.change(r.Growth), b.count(b.headcount()), b.amountRat(r.PerHead.Target)}
+	t.Foot = []Cell{text(l.T("col.total")), text(""), text(""), b.keyed(b.amountRat(r.Plan.Baseline.Revenue), "baseline.revenue"), b.keyed(b.amount(r.Target), "target"),
+		b.percent(b.share(r.Target, r.Target)), b.keyed(b.change(r.Growth), "growth"), b.count(b.headcount()), b.keyed(b.amountRat(r.PerHead.Target), "per_head.target")}
 	lead := l.Sprintf("regions.lead", len(r.Regions), l.Amount(r.Amount(r.Target), 4, r.Plan.Unit))
 	if r.Actuals != nil {
 		lead += b.attainmentColumn(t)
@@ -309,15 +313,15 @@ func (b *builder) region(pd *pageData, reg *compute.Region) {
 // and its revenue per head.
 func (b *builder) regionCards(reg *compute.Region) []card {
 	l, p := b.lang, b.r.Plan
-	target := card{Label: l.T("kpi.target"), Value: l.Amount(b.r.Amount(reg.Target), 4, p.Unit), Trend: trend(reg.Growth),
-		Note: l.Sprintf("kpi.share-of", l.Percent(reg.Share))}
+	target := b.keyedCard(card{Label: l.T("kpi.target"), Value: l.Amount(b.r.Amount(reg.Target), 4, p.Unit), Trend: trend(reg.Growth),
+		Note: l.Sprintf("kpi.share-of", l.Percent(reg.Share))}, "regions."+reg.ID+".target")
 	if reg.Growth != nil {
 		target.Change = l.SignedPercent(reg.Growth)
 		target.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(reg.Baseline, 4, p.Unit)) + " · " + target.Note
 	}
 	cards := []card{target}
 	if reg.PerHead != nil {
-		c := card{Label: l.T("kpi.per-head"), Value: l.Amount(reg.PerHead, 2, p.Unit), Note: l.Sprintf("kpi.headcount", reg.Headcount), Trend: "flat"}
+		c := b.keyedCard(card{Label: l.T("kpi.per-head"), Value: l.Amount(reg.PerHead, 2, p.Unit), Note: l.Sprintf("kpi.headcount", reg.Headcount), Trend: "flat"}, "regions."+reg.ID+".per_head")
 		if g := growthOf(reg.PerHead, b.r.PerHead.Baseline); g != nil {
 			c.Change, c.Trend = l.SignedPercent(g), trend(g)
 		}

@@ -27,7 +27,7 @@ func (b *builder) person(pd *pageData, ps *compute.Person) {
 	t := ps.Team
 	pd.Title = ps.Name
 	pp := &personPage{Region: t.Region.Name, Link: b.regionLink(t.Region.ID), Letter: "letter.html",
-		Lead: b.personLead(ps), Quarters: b.periodTable("quarters", b.quarterLabels(), ps.Quarters[:]), Months: b.personMonths(ps)}
+		Lead: b.personLead(ps), Quarters: b.periodTable("quarters", b.quarterLabels(), ps.Quarters[:], "people."+ps.ID+".", "people."+ps.ID+".quota"), Months: b.personMonths(ps)}
 	if m := managerOf(ps); m != "" {
 		pp.Manager = l.Sprintf("person.manager", m)
 	}

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"html/template"
 	"math/big"
+	pathpkg "path"
 	"runtime"
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ import (
 	"planbook/generator/data"
 	"planbook/generator/diag"
 	"planbook/generator/diff"
+	"planbook/generator/explain"
 	"planbook/generator/i18n"
 	"planbook/generator/plan"
 )
@@ -48,6 +50,11 @@ type Options struct {
 	// were computed from: a render with the same key as the cache's last
 	// one reuses what it derived from them.
 	Figures [32]byte
+	// Explainer explains the figures the pages show, in a file of their
+	// own beside each page. A site for some regions' audience is given
+	// the explainer of the whole plan (its free rows share what every
+	// region leaves); nil: one of the plan rendered.
+	Explainer *explain.Explainer
 }
 
 // siteRenderer is what the pages of one render share. Render sets it up;
@@ -74,7 +81,8 @@ type siteRenderer struct {
 	units    unitScale // how the tables write amounts
 	// teams is whether the plan has teams or a roster (a people page, a
 	// teams section on region pages): looked up once, not on every page.
-	teams bool
+	teams   bool
+	explain *explain.Explainer
 }
 
 // builder builds one page: the shared renderer, and the page's own errors,
@@ -85,6 +93,9 @@ type builder struct {
 	root     string         // the way from the page to the site root: "", "../", …
 	ids      map[string]int // chart ids used on the page
 	idPrefix string         // added to chart ids: the Markdown file being rendered
+	// explained counts the figures of the page that name their value key
+	// (see Cell.Key): a page with any gets a file of their explanations.
+	explained int
 }
 
 // memo computes a value once per key, however many pages ask for it at
@@ -117,6 +128,8 @@ type renderedMarkdown struct {
 	// its charts their own way: parts[i] comes before charts[i].
 	parts  []string
 	charts []markdownChart
+	// explained counts its figures that name their value key.
+	explained int
 }
 
 // markdownChart is a chart placed in Markdown.
@@ -157,7 +170,10 @@ func Letters(r *compute.Result, th *Theme, o Options) (map[string][]byte, *diag.
 
 // render renders the pages that jobs lists, and the theme's assets.
 func render(r *compute.Result, th *Theme, o Options, list func(*siteRenderer) []job) (map[string][]byte, *diag.List) {
-	rd := &siteRenderer{r: r, lang: i18n.Lang(r.Plan.Config.Language), theme: th, md: newMarkdown(r.Plan.Config.UnsafeHTML), opts: o}
+	rd := &siteRenderer{r: r, lang: i18n.Lang(r.Plan.Config.Language), theme: th, md: newMarkdown(r.Plan.Config.UnsafeHTML), opts: o, explain: o.Explainer}
+	if rd.explain == nil {
+		rd.explain = explain.New(r, r.Plan.Config.PeoplePages)
+	}
 	files := map[string][]byte{}
 	for name, data := range th.Assets {
 		if !th.fonts.isFontFile(name) {
@@ -172,6 +188,7 @@ func render(r *compute.Result, th *Theme, o Options, list func(*siteRenderer) []
 	// Render the pages on every core. Each page has a builder of its own,
 	// so the result does not depend on the order.
 	pages := make([][]byte, len(jobs))
+	explained := make([][]byte, len(jobs))
 	pageErrs := make([]*diag.List, len(jobs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -179,6 +196,9 @@ func render(r *compute.Result, th *Theme, o Options, list func(*siteRenderer) []
 	for i, j := range jobs {
 		g.Go(func() error {
 			pages[i], pageErrs[i] = rd.renderJob(j)
+			if j.kind != "booklet" && j.kind != "letter" {
+				explained[i] = rd.explainFile(explainPath(j.path), pages[i])
+			}
 			if o.Progress != nil {
 				o.Progress(int(done.Add(1)), len(jobs))
 			}
@@ -189,6 +209,9 @@ func render(r *compute.Result, th *Theme, o Options, list func(*siteRenderer) []
 	errs := &diag.List{}
 	for i, j := range jobs {
 		files[j.path] = pages[i]
+		if explained[i] != nil {
+			files[explainPath(j.path)] = explained[i]
+		}
 		errs.Append(pageErrs[i])
 	}
 	for _, name := range th.fonts.used(files) {
@@ -299,6 +322,9 @@ type pageData struct {
 	Path      string
 	Nav       []navItem
 	HasCharts bool
+	// Explain is the file of the explanations of the page's figures,
+	// beside it ("index.explain.js"); "" on a page without any.
+	Explain string
 
 	Dashboard *dashboard
 	Regions   *regionsPage
@@ -340,6 +366,9 @@ func (b *builder) page(path, kind string, fill func(*pageData)) []byte {
 	fill(pd)
 	pd.Nav = b.nav(path)
 	pd.HasCharts = len(b.ids) > 0
+	if b.explained > 0 && kind != "booklet" && kind != "letter" {
+		pd.Explain = pathpkg.Base(explainPath(path))
+	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
@@ -396,6 +425,15 @@ type card struct {
 	Change string
 	Trend  string // up | down | flat | ok | warning
 	Note   string
+	Key    string // the value key of the figure Value shows, or ""
+}
+
+// keyedCard returns c showing the figure at key, and counts it on the
+// page.
+func (b *builder) keyedCard(c card, key string) card {
+	c.Key = key
+	b.explained++
+	return c
 }
 
 // ChangeSign is up, down or flat by the sign the change is written with

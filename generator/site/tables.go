@@ -28,6 +28,18 @@ type Cell struct {
 	Link  string // a relative link, or ""
 	Class string // extra class, e.g. a check level
 	Mark  string // a word set apart after the text (a region behind plan: "落后"), or ""
+	// Key is the value key of the figure of plan.json the cell shows
+	// ("regions.east.quarters.q3"), whose derivation the page explains
+	// in a popover; "" for a cell that shows none (a share worked out for
+	// the table, a running total).
+	Key string
+}
+
+// keyed returns c showing the figure at key, and counts it on the page.
+func (b *builder) keyed(c Cell, key string) Cell {
+	c.Key = key
+	b.explained++
+	return c
 }
 
 func text(s string) Cell { return Cell{Text: s} }
@@ -134,22 +146,28 @@ func (b *builder) share(part, whole int64) *big.Rat {
 
 // periodTable lists quarter or month targets with their share and running
 // total.
-func (b *builder) periodTable(name string, labels []string, values []int64) *Table {
+// Their keys are prefix + "quarters.q1"… (prefix is "" for the company,
+// "regions.ID." for a region), and the total's is total.
+func (b *builder) periodTable(name string, labels []string, values []int64, prefix, total string) *Table {
 	col := "col.quarter"
 	if name == "months" {
 		col = "col.month"
 	}
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T(col), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true), b.unitHead("col.cumulative")}}
-	var total int64
+	var sumAll int64
 	for _, v := range values {
-		total += v
+		sumAll += v
+	}
+	entry := "quarters.q"
+	if name == "months" {
+		entry = "months.m"
 	}
 	var sum int64
 	for i, v := range values {
 		sum += v
-		t.Rows = append(t.Rows, []Cell{text(labels[i]), b.amount(v), b.sharePercent(v, total), b.amount(sum)})
+		t.Rows = append(t.Rows, []Cell{text(labels[i]), b.keyed(b.amount(v), prefix+entry+strconv.Itoa(i+1)), b.sharePercent(v, sumAll), b.amount(sum)})
 	}
-	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(total), b.sharePercent(total, total), text("")}
+	t.Foot = []Cell{text(b.lang.T("col.total")), b.keyed(b.amount(sumAll), total), b.sharePercent(sumAll, sumAll), text("")}
 	return t
 }
 
@@ -168,7 +186,9 @@ func (b *builder) productsTable(*compute.Region) *Table {
 			}
 			base.Add(base, pr.Baseline)
 		}
-		t.Rows = append(t.Rows, []Cell{text(pr.Name), text(b.lang.T("class." + pr.Class)), b.amountRat(pr.Baseline), b.amount(pr.Target), b.sharePercent(pr.Target, b.r.Target), b.change(pr.Growth)})
+		key := "products." + pr.ID + "."
+		t.Rows = append(t.Rows, []Cell{text(pr.Name), text(b.lang.T("class." + pr.Class)), b.keyed(b.amountRat(pr.Baseline), key+"baseline"),
+			b.keyed(b.amount(pr.Target), key+"target"), b.sharePercent(pr.Target, b.r.Target), b.keyed(b.change(pr.Growth), key+"growth")})
 	}
 	var sum int64
 	for _, pr := range b.r.Products {
@@ -186,7 +206,7 @@ func (b *builder) productsTable(*compute.Region) *Table {
 func (b *builder) regionProductsTable(region *compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.product"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
 	for j, p := range b.r.Products {
-		t.Rows = append(t.Rows, []Cell{text(p.Name), b.amount(region.Products[j]), b.sharePercent(region.Products[j], region.Target)})
+		t.Rows = append(t.Rows, []Cell{text(p.Name), b.keyed(b.amount(region.Products[j]), "regions."+region.ID+".products."+p.ID), b.sharePercent(region.Products[j], region.Target)})
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sumOf(region.Products)), b.sharePercent(sumOf(region.Products), region.Target)}
 	return t
@@ -200,10 +220,12 @@ func sumOf(xs []int64) int64 {
 	return s
 }
 
-// tableRow is a row of a matrix table: a name (and link) and its cells.
+// tableRow is a row of a matrix table: a name (and link) and its cells,
+// with the value keys of the figures they show (nil: none).
 type tableRow struct {
 	name, link string
 	cells      []int64
+	keys       func(j int) string
 }
 
 // matrixTable writes rows × columns of amounts with row and column totals.
@@ -217,7 +239,11 @@ func (b *builder) matrixTable(first string, cols []string, rows []tableRow) *Tab
 	for _, r := range rows {
 		row := []Cell{{Text: r.name, Link: r.link}}
 		for j, v := range r.cells {
-			row = append(row, b.amount(v))
+			c := b.amount(v)
+			if r.keys != nil {
+				c = b.keyed(c, r.keys(j))
+			}
+			row = append(row, c)
 			colSums[j] += v
 		}
 		t.Rows = append(t.Rows, append(row, b.amount(sumOf(r.cells))))
@@ -237,7 +263,7 @@ func (b *builder) channelsTable(*compute.Region) *Table {
 		sum += ch.Target
 	}
 	for _, ch := range b.r.Channels {
-		t.Rows = append(t.Rows, []Cell{text(ch.Name), b.amount(ch.Target), b.sharePercent(ch.Target, sum), b.count(int64(ch.Regions))})
+		t.Rows = append(t.Rows, []Cell{text(ch.Name), b.keyed(b.amount(ch.Target), "channels."+ch.ID+".target"), b.sharePercent(ch.Target, sum), b.count(int64(ch.Regions))})
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sum), b.sharePercent(sum, sum), text("")}
 	return t
@@ -251,7 +277,8 @@ func (b *builder) regionChannelsTable(region *compute.Region) *Table {
 		if ch.Stage != "" {
 			stage = b.lang.T("stage." + ch.Stage)
 		}
-		t.Rows = append(t.Rows, []Cell{text(ch.Name), text(stage), b.amount(ch.Target), b.percent(ch.Share), b.change(ch.Growth)})
+		key := "regions." + region.ID + ".channels." + ch.ID + "."
+		t.Rows = append(t.Rows, []Cell{text(ch.Name), text(stage), b.keyed(b.amount(ch.Target), key+"target"), b.keyed(b.percent(ch.Share), key+"share"), b.change(ch.Growth)})
 		sum += ch.Target
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(sum), b.sharePercent(sum, region.Target), text("")}
@@ -262,13 +289,15 @@ func (b *builder) customersTable(region *compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.customer"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true), head(b.lang.T("col.count"), true), b.unitHead("col.per-customer")}}
 	var sum int64
 	for i, c := range b.r.Customers {
-		target, n, per := c.Target, c.Count, c.PerCustomer
-		whole := b.r.Target
+		key := "customers." + c.ID + "."
+		row := []Cell{text(c.Name), b.keyed(b.amount(c.Target), key+"target"), b.sharePercent(c.Target, b.r.Target), b.keyed(b.count(c.Count), key+"count"), b.keyed(b.amountRat(c.PerCustomer), key+"per_customer")}
+		target := c.Target
 		if region != nil {
 			rc := region.Customers[i]
-			target, n, per, whole = rc.Target, rc.Count, rc.PerCustomer, region.Target
+			target = rc.Target
+			row = []Cell{text(c.Name), b.keyed(b.amount(rc.Target), "regions."+region.ID+".customers."+c.ID), b.sharePercent(rc.Target, region.Target), b.count(rc.Count), b.amountRat(rc.PerCustomer)}
 		}
-		t.Rows = append(t.Rows, []Cell{text(c.Name), b.amount(target), b.sharePercent(target, whole), b.count(n), b.amountRat(per)})
+		t.Rows = append(t.Rows, row)
 		sum += target
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sum), text(""), text(""), text("")}
@@ -278,9 +307,10 @@ func (b *builder) customersTable(region *compute.Region) *Table {
 func (b *builder) flowTable(*compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.region"), false), head(b.lang.T("col.channel"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
 	for _, reg := range b.r.Regions {
-		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(""), b.amount(reg.Target), b.sharePercent(reg.Target, b.r.Target)})
+		key := "regions." + reg.ID + "."
+		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(""), b.keyed(b.amount(reg.Target), key+"target"), b.sharePercent(reg.Target, b.r.Target)})
 		for _, ch := range reg.Channels {
-			t.Rows = append(t.Rows, []Cell{text(""), text(ch.Name), b.amount(ch.Target), b.sharePercent(ch.Target, b.r.Target)})
+			t.Rows = append(t.Rows, []Cell{text(""), text(ch.Name), b.keyed(b.amount(ch.Target), key+"channels."+ch.ID+".target"), b.sharePercent(ch.Target, b.r.Target)})
 		}
 	}
 	if o := b.r.Others; o != nil {
@@ -380,7 +410,9 @@ func (t *Table) HTML() template.HTML {
 				b.WriteByte(' ')
 				escapeTo(&b, c.Class)
 			}
-			b.WriteString(`">`)
+			b.WriteByte('"')
+			keyTo(&b, c.Key)
+			b.WriteByte('>')
 			cellTo(&b, c)
 			b.WriteString("</td>")
 		}
@@ -400,6 +432,7 @@ func (t *Table) HTML() template.HTML {
 			if c.Num {
 				b.WriteString(` class="num"`)
 			}
+			keyTo(&b, c.Key)
 			b.WriteByte('>')
 			escapeTo(&b, c.Text)
 			b.WriteString("</td>")
@@ -417,7 +450,7 @@ func (t *Table) size() int {
 	add := func(cells []Cell) {
 		n += 16
 		for _, c := range cells {
-			n += 32 + len(c.Text) + len(c.Class) + 2*len(c.Link) + len(c.Mark)
+			n += 32 + len(c.Text) + len(c.Class) + 2*len(c.Link) + len(c.Mark) + len(c.Key)
 		}
 	}
 	add(t.Head)
@@ -426,6 +459,16 @@ func (t *Table) size() int {
 	}
 	add(t.Foot)
 	return n
+}
+
+// keyTo writes the attribute naming the figure a cell or card shows,
+// which the page's script explains (data-k: a site has thousands).
+func keyTo(b *strings.Builder, key string) {
+	if key != "" {
+		b.WriteString(` data-k="`)
+		escapeTo(b, key)
+		b.WriteByte('"')
+	}
 }
 
 func cellTo(b *strings.Builder, c Cell) {
