@@ -82,3 +82,32 @@ func TestExplainedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestBookletAppendix checks the example's booklets end with an appendix,
+// listed in the contents, that words each rule for what the region's file
+// sets: east sets its own quarters, north does not.
+func TestBookletAppendix(t *testing.T) {
+	out := buildExample(t)
+	for region, want := range map[string][]string{
+		"east":  {"华东大区在文件中设定了自己的季度节奏", "5,244 × 31% = 1,625.64", "content/regions/east.toml:16 quarters[3] = &#34;31%&#34;"},
+		"north": {"华北大区未设定自己的季度节奏", "3,726 × (4,140 − 2,660.64) / 5,106 = 1,079.533…", "自由行合计之和 5,106 万元"},
+	} {
+		html, err := os.ReadFile(filepath.Join(out, "regions", region, "booklet.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(html)
+		if !strings.Contains(s, `<a href="#appendix">`) || !strings.Contains(s, `data-page-of="appendix"`) {
+			t.Errorf("%s's contents do not list the appendix with its page", region)
+		}
+		i := strings.Index(s, `id="appendix"`)
+		if i < 0 {
+			t.Fatalf("%s's booklet has no appendix", region)
+		}
+		for _, w := range append(want, "附录:目标数字的计算方法") {
+			if !strings.Contains(s[i-200:], w) {
+				t.Errorf("%s's appendix lacks %q", region, w)
+			}
+		}
+	}
+}

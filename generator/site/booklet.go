@@ -45,7 +45,8 @@ type bookletSection struct {
 
 // booklet fills the data of regions/ID/booklet.html: the cover, the
 // contents, the region's figures (each chart once, numbered), its
-// narrative and the company sections it takes part in, and a sign-off.
+// narrative and the company sections it takes part in, a sign-off, and an
+// appendix saying how its figures were computed.
 func (b *builder) booklet(pd *pageData, reg *compute.Region) {
 	l := b.lang
 	pd.Title = l.Sprintf("booklet.title", reg.Name)
@@ -88,6 +89,7 @@ func (b *builder) booklet(pd *pageData, reg *compute.Region) {
 		}
 	}
 	add(bookletSection{ID: "sign-off", Title: l.T("booklet.signoff"), Break: true, SignOff: []string{l.T("booklet.sign.manager"), l.T("booklet.sign.director")}})
+	add(bookletSection{ID: "appendix", Title: l.T("booklet.part.appendix"), Break: true, Content: b.appendix(reg)})
 	pd.Booklet = bk
 }
 
