@@ -15,7 +15,8 @@ func (e *Explainer) rounded(d *Derivation, exact *big.Rat, how Rounding) *Deriva
 	if how == LargestRemainder || how == Controlled {
 		d.Up = d.Value.Cmp(floorTo(exact, e.p.Precision)) > 0
 	}
-	d.Inputs = append(d.Inputs, figure(RolePrecision, data.Quantity, e.p.Precision, "precision"))
+	e.precisionOnce.Do(func() { e.precisionIn = figure(RolePrecision, data.Quantity, e.p.Precision, "precision") })
+	d.Inputs = append(d.Inputs, e.precisionIn)
 	return d
 }
 

@@ -53,11 +53,9 @@ func init() {
 	})
 }
 
-// keepSplit remembers a split by its table, for the derivations of its
-// other members.
-func (e *Explainer) keepSplit(s *split) *split {
-	e.splits[s.table] = s
-	return s
+// splitOf returns the split of table, made once by make.
+func (e *Explainer) splitOf(table string, make func() *split) *split {
+	return e.splits.get(table, make)
 }
 
 // entryText explains a text key of an entry as written (or not written,
@@ -67,61 +65,57 @@ func (e *Explainer) entryText(m member, field, text string) *Derivation {
 }
 
 func (e *Explainer) productSplit() *split {
-	if s, ok := e.splits["products"]; ok {
-		return s
-	}
-	r := e.r
-	targets := make([]*big.Rat, len(r.Products))
-	for j, pr := range r.Products {
-		targets[j] = r.Amount(pr.Target)
-	}
-	return e.keepSplit(&split{table: "products", members: plan.Members(e.p.Products), fit: e.p.Target.Fit,
-		parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
-		key: func(j int) string { return "products." + r.Products[j].ID }, where: e.productMember})
+	return e.splitOf("products", func() *split {
+		r := e.r
+		targets := make([]*big.Rat, len(r.Products))
+		for j, pr := range r.Products {
+			targets[j] = r.Amount(pr.Target)
+		}
+		return &split{table: "products", members: plan.Members(e.p.Products), fit: e.p.Target.Fit,
+			parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
+			key: func(j int) string { return "products." + r.Products[j].ID }, where: e.productMember}
+	})
 }
 
 func (e *Explainer) customerSplit() *split {
-	if s, ok := e.splits["customers"]; ok {
-		return s
-	}
-	r := e.r
-	targets := make([]*big.Rat, len(r.Customers))
-	for j, c := range r.Customers {
-		targets[j] = r.Amount(c.Target)
-	}
-	return e.keepSplit(&split{table: "customers", members: plan.Members(e.p.Customers), fit: e.p.Target.Fit,
-		parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
-		key: func(j int) string { return "customers." + r.Customers[j].ID }, where: e.customerMember})
+	return e.splitOf("customers", func() *split {
+		r := e.r
+		targets := make([]*big.Rat, len(r.Customers))
+		for j, c := range r.Customers {
+			targets[j] = r.Amount(c.Target)
+		}
+		return &split{table: "customers", members: plan.Members(e.p.Customers), fit: e.p.Target.Fit,
+			parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
+			key: func(j int) string { return "customers." + r.Customers[j].ID }, where: e.customerMember}
+	})
 }
 
 func (e *Explainer) regionSplit() *split {
-	if s, ok := e.splits["regions"]; ok {
-		return s
-	}
-	r := e.r
-	targets := make([]*big.Rat, len(r.Regions))
-	for j, reg := range r.Regions {
-		targets[j] = r.Amount(reg.Target)
-	}
-	return e.keepSplit(&split{table: "regions", members: plan.Members(e.p.Regions), fit: e.p.Target.Fit,
-		parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
-		key: func(j int) string { return "regions." + r.Regions[j].ID }, where: e.regionMember})
+	return e.splitOf("regions", func() *split {
+		r := e.r
+		targets := make([]*big.Rat, len(r.Regions))
+		for j, reg := range r.Regions {
+			targets[j] = r.Amount(reg.Target)
+		}
+		return &split{table: "regions", members: plan.Members(e.p.Regions), fit: e.p.Target.Fit,
+			parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
+			key: func(j int) string { return "regions." + r.Regions[j].ID }, where: e.regionMember}
+	})
 }
 
 func (e *Explainer) channelSplit(i int) *split {
 	reg := e.r.Regions[i]
-	if s, ok := e.splits["regions."+reg.ID+".channels"]; ok {
-		return s
-	}
-	targets := make([]*big.Rat, len(reg.Channels))
-	for j, ch := range reg.Channels {
-		targets[j] = e.r.Amount(ch.Target)
-	}
-	prefix := "regions." + reg.ID
-	return e.keepSplit(&split{table: prefix + ".channels", members: plan.Members(reg.Region.Channels), fit: reg.Fit,
-		parent: figure(RoleParent, data.Amount, e.r.Amount(reg.Target), prefix+".target"), targets: targets,
-		key:   func(j int) string { return prefix + ".channels." + reg.Channels[j].ID },
-		where: func(j int) member { return e.channelMember(i, j) }})
+	return e.splitOf("regions."+reg.ID+".channels", func() *split {
+		targets := make([]*big.Rat, len(reg.Channels))
+		for j, ch := range reg.Channels {
+			targets[j] = e.r.Amount(ch.Target)
+		}
+		prefix := "regions." + reg.ID
+		return &split{table: prefix + ".channels", members: plan.Members(reg.Region.Channels), fit: reg.Fit,
+			parent: figure(RoleParent, data.Amount, e.r.Amount(reg.Target), prefix+".target"), targets: targets,
+			key:   func(j int) string { return prefix + ".channels." + reg.Channels[j].ID },
+			where: func(j int) member { return e.channelMember(i, j) }}
+	})
 }
 
 func (e *Explainer) customerCount(ix []int) *Derivation {

@@ -164,30 +164,61 @@ type Source struct {
 }
 
 // Explainer works out the derivations of one computed plan. It keeps what
-// several derivations share (a table's column sums, a team's capacities)
-// and is safe for use by several goroutines.
+// several derivations share (a table's column sums, a team's capacities),
+// each made once, and is safe for use by several goroutines: a site's
+// pages are explained on every core.
 type Explainer struct {
 	r      *compute.Result
 	p      *plan.Plan
 	people bool // people's keys resolve
 
-	mu     sync.Mutex
-	memo   map[string]*Derivation
-	files  map[string]*plan.Positions
-	tables map[string]*table
-	sums   map[string]*Input // the weights or proposals of a list, added up
-	splits map[string]*split
-	teams  map[*compute.Team]*teamQuotas
-	index  *index
+	memo   onceMap[string, *Derivation]
+	files  onceMap[string, *plan.Positions]
+	tables onceMap[string, *table]
+	sums   onceMap[string, *Input] // the weights or proposals of a list, added up
+	splits onceMap[string, *split]
+	teams  onceMap[*compute.Team, *teamQuotas]
+
+	indexOnce sync.Once
+	index     *index
+	labels    sync.Map // by language and key
+	stepOnce  sync.Once
+	step      string // the precision in words
+
+	precisionOnce sync.Once
+	precisionIn   *Input // what every rounding rounds to
+	// inputWords are the words of the inputs several figures share (a
+	// row's total, a column's), by input, language and options.
+	sharedWords sync.Map
+	rules       sync.Map // a rule's words, by rule, table, parent and language
 }
 
 // New returns an explainer of r. With people, the keys of every person's
 // quota resolve (people.ID.quota), as planbook explain and export show
 // them; without, as the site shows them when it does not show people.
 func New(r *compute.Result, people bool) *Explainer {
-	return &Explainer{r: r, p: r.Plan, people: people,
-		memo: map[string]*Derivation{}, files: map[string]*plan.Positions{},
-		tables: map[string]*table{}, sums: map[string]*Input{}, splits: map[string]*split{}, teams: map[*compute.Team]*teamQuotas{}}
+	return &Explainer{r: r, p: r.Plan, people: people}
+}
+
+// onceMap makes the value of each key once, however many goroutines ask
+// for it at the same time.
+type onceMap[K comparable, V any] struct {
+	mu sync.Mutex
+	m  map[K]func() V
+}
+
+func (o *onceMap[K, V]) get(key K, make func() V) V {
+	o.mu.Lock()
+	f, ok := o.m[key]
+	if !ok {
+		if o.m == nil {
+			o.m = map[K]func() V{}
+		}
+		f = sync.OnceValue(make)
+		o.m[key] = f
+	}
+	o.mu.Unlock()
+	return f()
 }
 
 // Result returns the computed plan e explains.
@@ -196,24 +227,18 @@ func (e *Explainer) Result() *compute.Result { return e.r }
 // Of returns the derivation of the figure at key, a value key of
 // plan.json. An unknown key is a *data.LookupError naming what it could
 // have been.
-func (e *Explainer) Of(key string) (*Derivation, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.of(key)
-}
+func (e *Explainer) Of(key string) (*Derivation, error) { return e.of(key) }
 
 func (e *Explainer) of(key string) (*Derivation, error) {
-	if d, ok := e.memo[key]; ok {
-		return d, nil
-	}
 	ref, err := e.resolve(key)
 	if err != nil {
 		return nil, err
 	}
-	d := ref.derive(e)
-	d.Key = key
-	e.memo[key] = d
-	return d, nil
+	return e.memo.get(key, func() *Derivation {
+		d := ref.derive(e)
+		d.Key = key
+		return d
+	}), nil
 }
 
 // must returns the derivation of a key the explainer itself made.

@@ -61,8 +61,6 @@ var kindNames = map[data.Kind]string{data.Amount: "amount", data.Ratio: "ratio",
 // JSON writes d as data, with its words in l, explaining the figures
 // among its inputs down to depth levels.
 func (e *Explainer) JSON(d *Derivation, l i18n.Lang, depth int) []byte {
-	e.mu.Lock()
-	defer e.mu.Unlock()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -30,10 +30,14 @@ type index struct {
 	regionChannels                                              []map[string]int
 }
 
+// ids returns the index of the plan's lists, made once: what words and
+// derivations look keys up in, from any goroutine.
 func (e *Explainer) ids() *index {
-	if e.index != nil {
-		return e.index
-	}
+	e.indexOnce.Do(e.makeIndex)
+	return e.index
+}
+
+func (e *Explainer) makeIndex() {
 	r := e.r
 	x := &index{
 		products: map[string]int{}, customers: map[string]int{}, regions: map[string]int{},
@@ -68,7 +72,6 @@ func (e *Explainer) ids() *index {
 		}
 	}
 	e.index = x
-	return x
 }
 
 // The fields of the entries of each list of plan.json that are leaves.

@@ -24,13 +24,21 @@ var topLabels = map[string]string{
 // Label names the figure at a value key in words, in l: "华东大区 · 第三季度",
 // "East · Direct · Target". A key that names nothing is returned as it
 // is.
-func (e *Explainer) Label(key string, l i18n.Lang) string {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.label(key, l)
+func (e *Explainer) Label(key string, l i18n.Lang) string { return e.label(key, l) }
+
+// label returns a figure's label, made once per key and language: the
+// same figures are inputs of many others.
+func (e *Explainer) label(key string, l i18n.Lang) string {
+	k := string(l) + "\x00" + key
+	if s, ok := e.labels.Load(k); ok {
+		return s.(string)
+	}
+	s := e.makeLabel(key, l)
+	e.labels.Store(k, s)
+	return s
 }
 
-func (e *Explainer) label(key string, l i18n.Lang) string {
+func (e *Explainer) makeLabel(key string, l i18n.Lang) string {
 	ref, err := e.resolve(key)
 	if err != nil {
 		return key

@@ -58,9 +58,10 @@ func (e *Explainer) proposal(s *split, j int) *Derivation {
 // kindTotal returns the weights or proposals of the whole list, added up:
 // what each member's is a part of. It is made once per list.
 func (e *Explainer) kindTotal(s *split) *Input {
-	if in, ok := e.sums[s.table]; ok {
-		return in
-	}
+	return e.sums.get(s.table, func() *Input { return e.makeKindTotal(s) })
+}
+
+func (e *Explainer) makeKindTotal(s *split) *Input {
 	parts := make([]*Input, len(s.members))
 	for j := range s.members {
 		parts[j] = e.kindInput(s, j)
@@ -70,9 +71,7 @@ func (e *Explainer) kindTotal(s *split) *Input {
 	if s.members[0].Kind == plan.ByGrowth {
 		role = RoleProposals
 	}
-	in := sum(role, parts[0].Kind, parts, false)
-	e.sums[s.table] = in
-	return in
+	return sum(role, parts[0].Kind, parts, false)
 }
 
 // memberTarget explains the target of member j of a split.

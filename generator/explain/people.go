@@ -86,17 +86,16 @@ func (e *Explainer) teamText(i int, field string) *Derivation {
 // teamSplit is the split of a region's target among its teams.
 func (e *Explainer) teamSplit(reg *compute.Region) *split {
 	prefix := "regions." + reg.ID
-	if s, ok := e.splits[prefix+".teams"]; ok {
-		return s
-	}
-	targets := make([]*big.Rat, len(reg.Teams))
-	for j, t := range reg.Teams {
-		targets[j] = e.r.Amount(t.Target)
-	}
-	return e.keepSplit(&split{table: prefix + ".teams", members: plan.Members(reg.Region.Teams), fit: reg.Fit,
-		parent: figure(RoleParent, data.Amount, e.r.Amount(reg.Target), prefix+".target"), targets: targets,
-		key:   func(j int) string { return teamKey(reg.Teams[j]) },
-		where: func(j int) member { return e.teamMember(reg.Region, j) }})
+	return e.splitOf(prefix+".teams", func() *split {
+		targets := make([]*big.Rat, len(reg.Teams))
+		for j, t := range reg.Teams {
+			targets[j] = e.r.Amount(t.Target)
+		}
+		return &split{table: prefix + ".teams", members: plan.Members(reg.Region.Teams), fit: reg.Fit,
+			parent: figure(RoleParent, data.Amount, e.r.Amount(reg.Target), prefix+".target"), targets: targets,
+			key:   func(j int) string { return teamKey(reg.Teams[j]) },
+			where: func(j int) member { return e.teamMember(reg.Region, j) }}
+	})
 }
 
 func (e *Explainer) teamTarget(ix []int) *Derivation {
@@ -261,9 +260,10 @@ func (e *Explainer) personMonth(ix []int) *Derivation {
 
 // teamQuotas works out once what a team's quotas share.
 func (e *Explainer) teamQuotas(t *compute.Team) *teamQuotas {
-	if tq, ok := e.teams[t]; ok {
-		return tq
-	}
+	return e.teams.get(t, func() *teamQuotas { return e.makeTeamQuotas(t) })
+}
+
+func (e *Explainer) makeTeamQuotas(t *compute.Team) *teamQuotas {
 	tq := &teamQuotas{assigned: figure(RoleAssigned, data.Amount, e.r.Amount(t.Assigned), teamKey(t)+".assigned")}
 	shares := e.monthShares(t.Region)
 	weights := make([]*big.Rat, len(t.People))
@@ -286,7 +286,6 @@ func (e *Explainer) teamQuotas(t *compute.Team) *teamQuotas {
 	for k, ps := range t.People {
 		tq.largest = append(tq.largest, split[k] == ps.Quota)
 	}
-	e.teams[t] = tq
 	return tq
 }
 

@@ -20,12 +20,7 @@ func (e *Explainer) source(file, path string) *Source {
 }
 
 func (e *Explainer) positions(file string) *plan.Positions {
-	if ps, ok := e.files[file]; ok {
-		return ps
-	}
-	ps := e.p.Positions(file)
-	e.files[file] = ps
-	return ps
+	return e.files.get(file, func() *plan.Positions { return e.p.Positions(file) })
 }
 
 // written returns an input written in a file.

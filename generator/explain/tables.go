@@ -46,6 +46,9 @@ type table struct {
 	rowWise bool
 	fixed   []*Input // by column: the fixed rows' exact cells, added up
 	free    *Input   // the free rows' totals, added up
+	// totals and columns are the rows' and columns' totals as inputs,
+	// which the cells of a row or a column share.
+	totals, columns []*Input
 }
 
 // tableRow is a row of a table: a region or a product line.
@@ -61,11 +64,14 @@ type tableRow struct {
 }
 
 // newTable returns the table name (made once; tag tells the tables of
-// months of each quarter apart).
-func (e *Explainer) newTable(name, tag string, cols []*big.Rat, colKeys []string, rows func() []tableRow) *table {
-	if t, ok := e.tables[name+tag]; ok {
-		return t
-	}
+// months of each quarter apart) of columns cols and rows rows.
+func (e *Explainer) newTable(name, tag string, columns func() ([]*big.Rat, []string), rows func() []tableRow) *table {
+	return e.tables.get(name+tag, func() *table { return e.makeTable(name, columns, rows) })
+}
+
+// makeTable makes a table, with what its free rows share in each column.
+func (e *Explainer) makeTable(name string, columns func() ([]*big.Rat, []string), rows func() []tableRow) *table {
+	cols, colKeys := columns()
 	t := &table{name: name, cols: cols, colKeys: colKeys, rows: rows(), fixed: make([]*Input, len(cols))}
 	rowSum, colSum := new(big.Rat), new(big.Rat)
 	for _, r := range t.rows {
@@ -75,7 +81,14 @@ func (e *Explainer) newTable(name, tag string, cols []*big.Rat, colKeys []string
 		colSum.Add(colSum, c)
 	}
 	t.rowWise = rowSum.Cmp(colSum) != 0
-	e.tables[name+tag] = t
+	t.free = t.freeRows()
+	for j := range cols {
+		t.fixed[j] = t.fixedRows(j)
+		t.columns = append(t.columns, figure(RoleColumn, data.Amount, cols[j], colKeys[j]))
+	}
+	for _, r := range t.rows {
+		t.totals = append(t.totals, figure(RoleRowTotal, data.Amount, r.total, r.totalKey))
+	}
 	return t
 }
 
@@ -83,7 +96,7 @@ func (e *Explainer) newTable(name, tag string, cols []*big.Rat, colKeys []string
 func (e *Explainer) cell(t *table, i, j int) *Derivation {
 	row := t.rows[i]
 	d := &Derivation{Kind: data.Amount, Value: row.cells[j], Table: t.name}
-	total := figure(RoleRowTotal, data.Amount, row.total, row.totalKey)
+	total := t.totals[i]
 	switch {
 	case t.rowWise:
 		d.Rule = RowWise
@@ -97,8 +110,8 @@ func (e *Explainer) cell(t *table, i, j int) *Derivation {
 		return e.rounded(d, product(total.Value, share.Value), Controlled)
 	}
 	d.Rule = FreeRow
-	col := figure(RoleColumn, data.Amount, t.cols[j], t.colKeys[j])
-	fixed, free := t.fixedIn(e, j), t.freeIn()
+	col := t.columns[j]
+	fixed, free := t.fixed[j], t.free
 	d.Inputs = []*Input{total, col, fixed, free}
 	left := new(big.Rat).Sub(col.Value, fixed.Value)
 	return e.rounded(d, scale(total.Value, left, free.Value), Controlled)
@@ -126,11 +139,9 @@ func (t *table) rowWeights(row tableRow, j int) (w, all *Input) {
 	return withRole(parts[j], RoleWeight), sum(RoleWeights, parts[j].Kind, parts, true)
 }
 
-// fixedIn returns the exact cells of the fixed rows in column j, added up.
-func (t *table) fixedIn(e *Explainer, j int) *Input {
-	if t.fixed[j] != nil {
-		return t.fixed[j]
-	}
+// fixedRows returns the exact cells of the fixed rows in column j, added
+// up.
+func (t *table) fixedRows(j int) *Input {
 	var parts []*Input
 	for _, r := range t.rows {
 		if r.shares != nil {
@@ -138,23 +149,18 @@ func (t *table) fixedIn(e *Explainer, j int) *Input {
 				Value: new(big.Rat).Mul(r.total, r.shares[j])})
 		}
 	}
-	t.fixed[j] = sum(RoleFixed, data.Amount, parts, false)
-	return t.fixed[j]
+	return sum(RoleFixed, data.Amount, parts, false)
 }
 
-// freeIn returns the totals of the free rows, added up.
-func (t *table) freeIn() *Input {
-	if t.free != nil {
-		return t.free
-	}
+// freeRows returns the totals of the free rows, added up.
+func (t *table) freeRows() *Input {
 	var parts []*Input
 	for _, r := range t.rows {
 		if r.shares == nil {
 			parts = append(parts, &Input{Role: RolePart, Kind: data.Amount, Key: r.totalKey, Value: r.total})
 		}
 	}
-	t.free = sum(RoleFree, data.Amount, parts, false)
-	return t.free
+	return sum(RoleFree, data.Amount, parts, false)
 }
 
 // companyQuarters and companyMonths are the company's quarter and month
@@ -172,8 +178,7 @@ func (e *Explainer) companyMonths(q int) ([]*big.Rat, []string) {
 }
 
 func (e *Explainer) regionsQuarters() *table {
-	cols, keys := e.companyQuarters()
-	return e.newTable(RegionsQuarters, "", cols, keys, func() []tableRow {
+	return e.newTable(RegionsQuarters, "", e.companyQuarters, func() []tableRow {
 		rows := make([]tableRow, len(e.r.Regions))
 		for i, reg := range e.r.Regions {
 			prefix := "regions." + reg.ID
@@ -188,8 +193,7 @@ func (e *Explainer) regionsQuarters() *table {
 }
 
 func (e *Explainer) regionsMonths(q int) *table {
-	cols, keys := e.companyMonths(q)
-	return e.newTable(RegionsMonths, strconv.Itoa(q), cols, keys, func() []tableRow {
+	return e.newTable(RegionsMonths, strconv.Itoa(q), func() ([]*big.Rat, []string) { return e.companyMonths(q) }, func() []tableRow {
 		rows := make([]tableRow, len(e.r.Regions))
 		for i, reg := range e.r.Regions {
 			prefix := "regions." + reg.ID
@@ -223,7 +227,7 @@ func (e *Explainer) monthRow(prefix string, quarter int64, months []int64, s pla
 
 // mixRow returns a region's row of regions × products or × customers:
 // fixed when the region sets its own mix (ids left out are 0%).
-func (e *Explainer) mixRow(reg *compute.Region, i int, mix map[string]*big.Rat, list string, ids []string, cells []int64) tableRow {
+func (e *Explainer) mixRow(reg *compute.Region, mix map[string]*big.Rat, list string, ids []string, cells []int64) tableRow {
 	prefix := "regions." + reg.ID
 	row := tableRow{total: e.r.Amount(reg.Target), totalKey: prefix + ".target", cells: e.amounts(cells),
 		cellKey: func(j int) string { return prefix + "." + list + "." + ids[j] }}
@@ -249,14 +253,18 @@ func (e *Explainer) mixRow(reg *compute.Region, i int, mix map[string]*big.Rat, 
 
 func (e *Explainer) regionsProducts() *table {
 	r := e.r
-	cols, keys, ids := make([]*big.Rat, len(r.Products)), make([]string, len(r.Products)), make([]string, len(r.Products))
-	for j, pr := range r.Products {
-		cols[j], keys[j], ids[j] = r.Amount(pr.Target), "products."+pr.ID+".target", pr.ID
+	ids := make([]string, len(r.Products))
+	columns := func() ([]*big.Rat, []string) {
+		cols, keys := make([]*big.Rat, len(r.Products)), make([]string, len(r.Products))
+		for j, pr := range r.Products {
+			cols[j], keys[j], ids[j] = r.Amount(pr.Target), "products."+pr.ID+".target", pr.ID
+		}
+		return cols, keys
 	}
-	return e.newTable(RegionsProducts, "", cols, keys, func() []tableRow {
+	return e.newTable(RegionsProducts, "", columns, func() []tableRow {
 		rows := make([]tableRow, len(r.Regions))
 		for i, reg := range r.Regions {
-			rows[i] = e.mixRow(reg, i, reg.MixProducts, "products", ids, reg.Products)
+			rows[i] = e.mixRow(reg, reg.MixProducts, "products", ids, reg.Products)
 		}
 		return rows
 	})
@@ -264,26 +272,29 @@ func (e *Explainer) regionsProducts() *table {
 
 func (e *Explainer) regionsCustomers() *table {
 	r := e.r
-	cols, keys, ids := make([]*big.Rat, len(r.Customers)), make([]string, len(r.Customers)), make([]string, len(r.Customers))
-	for j, c := range r.Customers {
-		cols[j], keys[j], ids[j] = r.Amount(c.Target), "customers."+c.ID+".target", c.ID
+	ids := make([]string, len(r.Customers))
+	columns := func() ([]*big.Rat, []string) {
+		cols, keys := make([]*big.Rat, len(r.Customers)), make([]string, len(r.Customers))
+		for j, c := range r.Customers {
+			cols[j], keys[j], ids[j] = r.Amount(c.Target), "customers."+c.ID+".target", c.ID
+		}
+		return cols, keys
 	}
-	return e.newTable(RegionsCustomers, "", cols, keys, func() []tableRow {
+	return e.newTable(RegionsCustomers, "", columns, func() []tableRow {
 		rows := make([]tableRow, len(r.Regions))
 		for i, reg := range r.Regions {
 			cells := make([]int64, len(reg.Customers))
 			for j, c := range reg.Customers {
 				cells[j] = c.Target
 			}
-			rows[i] = e.mixRow(reg, i, reg.MixCustomers, "customers", ids, cells)
+			rows[i] = e.mixRow(reg, reg.MixCustomers, "customers", ids, cells)
 		}
 		return rows
 	})
 }
 
 func (e *Explainer) productsQuarters() *table {
-	cols, keys := e.companyQuarters()
-	return e.newTable(ProductsQuarters, "", cols, keys, func() []tableRow {
+	return e.newTable(ProductsQuarters, "", e.companyQuarters, func() []tableRow {
 		rows := make([]tableRow, len(e.r.Products))
 		for i, pr := range e.r.Products {
 			prefix, m := "products."+pr.ID, e.productMember(i)
@@ -298,8 +309,7 @@ func (e *Explainer) productsQuarters() *table {
 }
 
 func (e *Explainer) productsMonths(q int) *table {
-	cols, keys := e.companyMonths(q)
-	return e.newTable(ProductsMonths, strconv.Itoa(q), cols, keys, func() []tableRow {
+	return e.newTable(ProductsMonths, strconv.Itoa(q), func() ([]*big.Rat, []string) { return e.companyMonths(q) }, func() []tableRow {
 		rows := make([]tableRow, len(e.r.Products))
 		for i, pr := range e.r.Products {
 			prefix, m := "products."+pr.ID, e.productMember(i)

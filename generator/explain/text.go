@@ -10,8 +10,6 @@ import (
 // rule, its arithmetic and rounding, then its inputs, each figure among
 // them explained in turn down to depth levels (1: the inputs only).
 func (e *Explainer) Text(d *Derivation, l i18n.Lang, depth int) string {
-	e.mu.Lock()
-	defer e.mu.Unlock()
 	var b strings.Builder
 	w := e.words(d, l, WordsOptions{Parts: 12})
 	b.WriteString(w.Key + "  " + w.Label + " = " + w.Value + "\n")

@@ -1,7 +1,9 @@
 package explain
 
 import (
+	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -15,7 +17,7 @@ import (
 // prints, a figure's popover shows and the booklet's appendix quotes.
 type Words struct {
 	Key      string       `json:"key,omitempty"`
-	Label    string       `json:"label"`
+	Label    string       `json:"label,omitempty"`
 	Value    string       `json:"value"`
 	Rule     string       `json:"rule"`
 	Formula  string       `json:"formula,omitempty"`
@@ -53,12 +55,8 @@ type WordsOptions struct {
 	Private bool
 }
 
-// Words writes d in l.
-func (e *Explainer) Words(d *Derivation, l i18n.Lang, o WordsOptions) *Words {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.words(d, l, o)
-}
+// Words writes d in l. Several goroutines may make words at once.
+func (e *Explainer) Words(d *Derivation, l i18n.Lang, o WordsOptions) *Words { return e.words(d, l, o) }
 
 func (e *Explainer) words(d *Derivation, l i18n.Lang, o WordsOptions) *Words {
 	w := &Words{Key: d.Key, Value: e.show(d.Kind, d.Value, d.Text, l, true), Rule: e.ruleWords(d, l)}
@@ -77,6 +75,27 @@ func (e *Explainer) words(d *Derivation, l i18n.Lang, o WordsOptions) *Words {
 }
 
 func (e *Explainer) inputWords(in *Input, l i18n.Lang, o WordsOptions) InputWords {
+	if in.Key == "" || in.Via != nil || in.Parts != nil {
+		return e.makeInputWords(in, l, o)
+	}
+	// A figure among the inputs: the same pointer is shared by the cells
+	// of a row or a column, and so are its words.
+	k := inputKey{in, l, o}
+	if w, ok := e.sharedWords.Load(k); ok {
+		return w.(InputWords)
+	}
+	w := e.makeInputWords(in, l, o)
+	e.sharedWords.Store(k, w)
+	return w
+}
+
+type inputKey struct {
+	in *Input
+	l  i18n.Lang
+	o  WordsOptions
+}
+
+func (e *Explainer) makeInputWords(in *Input, l i18n.Lang, o WordsOptions) InputWords {
 	iw := InputWords{Role: l.T("explain.role." + string(in.Role)), Value: e.show(in.Kind, in.Value, in.Text, l, !in.Before)}
 	switch {
 	case in.Msg != nil:
@@ -146,12 +165,55 @@ func (e *Explainer) show(kind data.Kind, v *big.Rat, text string, l i18n.Lang, r
 	}
 	switch kind {
 	case data.Amount:
-		return strings.TrimSpace(l.Number(v, 4) + more(v, 4) + " " + e.p.Unit)
+		return strings.TrimSpace(number(v, 1) + " " + e.p.Unit)
 	case data.Ratio:
-		pct := new(big.Rat).Mul(v, big.NewRat(100, 1))
-		return numfmt.Group(numfmt.Fixed(pct, 4), ",") + "%" + more(pct, 4)
+		return number(v, 100) + "%"
 	}
-	return l.Number(v, 4) + more(v, 4)
+	return number(v, 1)
+}
+
+// number writes v × scale with thousands separators and at most four
+// decimals, and "…" when it has more. Most figures are small fractions,
+// written without big arithmetic.
+func number(v *big.Rat, scale int64) string {
+	if n, d := v.Num(), v.Denom(); n.IsInt64() && d.IsInt64() {
+		if q, exact, ok := scaled(n.Int64(), d.Int64(), scale*10000); ok {
+			s := numfmt.Group(numfmt.Scaled(q, 4), ",")
+			if !exact {
+				s += "…"
+			}
+			return s
+		}
+	}
+	x := new(big.Rat).Mul(v, big.NewRat(scale, 1))
+	return numfmt.Group(numfmt.Fixed(x, 4), ",") + more(x, 4)
+}
+
+// scaled returns n / d × scale (d and scale above 0) rounded half away
+// from zero, and whether that is exact; ok is false when it does not fit
+// 63 bits.
+func scaled(n, d, scale int64) (q int64, exact, ok bool) {
+	neg := n < 0
+	u := uint64(n)
+	if neg {
+		u = -u
+	}
+	hi, lo := bits.Mul64(u, uint64(scale))
+	if hi >= uint64(d) {
+		return 0, false, false
+	}
+	uq, r := bits.Div64(hi, lo, uint64(d))
+	if r != 0 && r >= uint64(d)-r { // half away from zero
+		uq++
+	}
+	if uq > math.MaxInt64 {
+		return 0, false, false
+	}
+	q = int64(uq)
+	if neg {
+		q = -q
+	}
+	return q, r == 0, true
 }
 
 // number writes a value in a formula: no unit, percentages for ratios.
@@ -162,16 +224,29 @@ func (e *Explainer) number(in *Input, l i18n.Lang) string {
 	if in.Kind == data.Ratio {
 		return e.show(in.Kind, in.Value, "", l, true)
 	}
-	return l.Number(in.Value, 4) + more(in.Value, 4)
+	return number(in.Value, 1)
 }
 
-// more returns "…" when v has more than places decimals.
+// more returns "…" when v has more than places decimals: when its
+// denominator is not 2^a × 5^b with a and b at most places.
 func more(v *big.Rat, places int) string {
-	x := new(big.Rat).Mul(v, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)))
-	if x.IsInt() {
-		return ""
+	d := v.Denom()
+	if !d.IsUint64() {
+		return "…"
 	}
-	return "…"
+	n := d.Uint64()
+	for _, f := range []uint64{2, 5} {
+		for k := 0; n%f == 0; k++ {
+			if k == places {
+				return "…"
+			}
+			n /= f
+		}
+	}
+	if n != 1 {
+		return "…"
+	}
+	return ""
 }
 
 func (d *Derivation) input(role Role) *Input {
@@ -183,8 +258,29 @@ func (d *Derivation) input(role Role) *Input {
 	return nil
 }
 
-// ruleWords says what rule d follows, in l.
+// ruleWords says what rule d follows, in l: the same words for every
+// figure of a list or table, made once.
 func (e *Explainer) ruleWords(d *Derivation, l i18n.Lang) string {
+	parent := ""
+	if in := d.input(RoleParent); in != nil {
+		parent = in.Key
+	}
+	k := ruleKey{d.Rule, d.Table, parent, l}
+	if s, ok := e.rules.Load(k); ok {
+		return s.(string)
+	}
+	s := e.makeRuleWords(d, l)
+	e.rules.Store(k, s)
+	return s
+}
+
+type ruleKey struct {
+	rule          Rule
+	table, parent string
+	l             i18n.Lang
+}
+
+func (e *Explainer) makeRuleWords(d *Derivation, l i18n.Lang) string {
 	key := "explain.rule." + string(d.Rule)
 	switch d.Rule {
 	case SplitShare, SplitWeight, SplitGrowth:
@@ -238,7 +334,7 @@ func (e *Explainer) formula(d *Derivation, l i18n.Lang) string {
 		lhs = n(RoleNumerator) + " / " + n(RoleDenominator) + " − 1"
 	case Sum:
 		parts := d.input(RolePart).Parts
-		if len(parts) > 6 || len(parts) == 0 {
+		if len(parts) > 6 || len(parts) < 2 {
 			return ""
 		}
 		terms := make([]string, len(parts))
@@ -260,12 +356,12 @@ func (e *Explainer) roundingWords(d *Derivation, l i18n.Lang) string {
 	if d.Exact == nil || d.Value == nil {
 		return ""
 	}
-	step := l.Amount(e.p.Precision, 20, e.p.Unit)
+	step := e.stepWords()
 	adj := new(big.Rat).Sub(d.Value, d.Exact)
 	if adj.Sign() == 0 {
 		return l.Sprintf("explain.round.none", step)
 	}
-	change := l.Number(adj, 4) + more(adj, 4)
+	change := number(adj, 1)
 	if adj.Sign() > 0 {
 		change = "+" + change
 	}
@@ -285,4 +381,10 @@ func (e *Explainer) roundingWords(d *Derivation, l i18n.Lang) string {
 		return l.Sprintf("explain.round.controlled", change, l.T("explain.table."+table))
 	}
 	return ""
+}
+
+// stepWords writes the plan's precision with its unit, once.
+func (e *Explainer) stepWords() string {
+	e.stepOnce.Do(func() { e.step = strings.TrimSpace(numfmt.Group(numfmt.Exact(e.p.Precision), ",") + " " + e.p.Unit) })
+	return e.step
 }

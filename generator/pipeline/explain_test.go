@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"planbook/generator/pipeline"
 )
 
@@ -109,5 +111,56 @@ func TestBookletAppendix(t *testing.T) {
 				t.Errorf("%s's appendix lacks %q", region, w)
 			}
 		}
+	}
+}
+
+// TestExplanationsKept builds the small site with one builder, as planbook
+// serve does, editing it between builds: after a manager's name, which no
+// explanation quotes, every file of explanations is kept; after a
+// quarter's share of east, a fixed row, north's (a free row) changes too.
+// Each build's explanations are what a fresh build writes, byte for byte.
+func TestExplanationsKept(t *testing.T) {
+	ar, err := txtar.ParseFile("../../testdata/sites/mini.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeSite(t, ar)
+	b := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: filepath.Join(t.TempDir(), "out")})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(file, old, new string) []string {
+		t.Helper()
+		p := filepath.Join(dir, file)
+		text, _ := os.ReadFile(p)
+		if !strings.Contains(string(text), old) {
+			t.Fatalf("%s lacks %q", file, old)
+		}
+		os.WriteFile(p, []byte(strings.Replace(string(text), old, new, 1)), 0o644)
+		rep, err := b.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := build(t, dir)
+		kept := readAll(t, rep.Out)
+		var changed []string
+		for name, data := range fresh {
+			if strings.HasSuffix(name, ".explain.js") && kept[name] != data {
+				t.Errorf("after editing %s, the kept builder's %s differs from a fresh build's", file, name)
+			}
+		}
+		for _, name := range rep.Stats.Changed {
+			if strings.HasSuffix(name, ".explain.js") {
+				changed = append(changed, name)
+			}
+		}
+		return changed
+	}
+	if changed := edit("content/regions/north.toml", `manager = "Zhao"`, `manager = "Zhou"`); len(changed) > 0 {
+		t.Errorf("a manager's name changed explanations: %v", changed)
+	}
+	changed := strings.Join(edit("content/regions/east.toml", `quarters = ["18%", "26%", "31%", "25%"]`, `quarters = ["18%", "26%", "31.5%", "24.5%"]`), " ")
+	if !strings.Contains(changed, "regions/east/index.explain.js") || !strings.Contains(changed, "regions/north/index.explain.js") {
+		t.Errorf("after east's quarters changed, the explanations written again were %s; want east's and north's (a free row)", changed)
 	}
 }

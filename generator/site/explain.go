@@ -3,7 +3,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -26,16 +26,21 @@ func (rd *siteRenderer) explainFile(name string, page []byte) []byte {
 	if len(keys) == 0 {
 		return nil
 	}
-	h := sha256.New()
-	h.Write(rd.base[:])
-	h.Write([]byte(rd.r.Plan.Sources["planbook.toml"] + "\x00" + name + "\x00" + strings.Join(keys, "\x00")))
 	var key [sha256.Size]byte
-	copy(key[:], h.Sum(nil))
-	if data, ok := rd.opts.Cache.get(name, key); ok {
-		return data
+	if rd.opts.Cache != nil {
+		base := rd.explainBase()
+		h := sha256.New()
+		h.Write(base[:])
+		h.Write([]byte(name + "\x00" + strings.Join(keys, "\x00")))
+		copy(key[:], h.Sum(nil))
+		if data, ok := rd.opts.Cache.get(name, key); ok {
+			return data
+		}
 	}
 	o := explain.WordsOptions{Private: !(rd.r.Plan.Config.PeoplePages && rd.r.Plan.Roster != nil)}
-	out := map[string]*explain.Words{}
+	b := make([]byte, 0, 400*len(keys))
+	b = append(b, "planbook.explained({"...)
+	n := 0
 	for _, k := range keys {
 		d, err := rd.explain.Of(k)
 		if err != nil {
@@ -43,16 +48,58 @@ func (rd *siteRenderer) explainFile(name string, page []byte) []byte {
 		}
 		w := rd.explain.Words(d, rd.lang, o)
 		w.Key = ""
-		out[k] = w
+		if n > 0 {
+			b = append(b, ',')
+		}
+		n++
+		b = explain.AppendJSONString(b, k)
+		b = append(b, ':')
+		b = w.AppendJSON(b)
 	}
-	var b bytes.Buffer
-	b.WriteString("planbook.explained(")
-	enc := json.NewEncoder(&b) // sorted keys; <, > and & escaped
-	enc.Encode(out)
-	b.Truncate(b.Len() - 1)
-	b.WriteString(");\n")
-	rd.opts.Cache.keep(name, key, b.Bytes())
-	return b.Bytes()
+	b = append(b, "});\n"...)
+	rd.opts.Cache.keep(name, key, b)
+	return b
+}
+
+// explainBase hashes what the explanations of a site's figures are made
+// from: the language and every value written in the files the figures
+// come from, with its place, but for the texts no explanation quotes (a
+// manager, a stage, the promotions and other items). Editing a region's
+// manager in planbook serve then keeps every page's explanations; editing
+// a share makes them again (knock-on effects reach other regions' rows).
+func (rd *siteRenderer) explainBase() [sha256.Size]byte {
+	return rd.explainKey.get(struct{}{}, func() [sha256.Size]byte {
+		values := rd.r.Plan.WrittenValues()
+		ids := make([]string, 0, len(values))
+		for id := range values {
+			if !unexplained(id) {
+				ids = append(ids, id)
+			}
+		}
+		sort.Strings(ids)
+		h := sha256.New()
+		h.Write([]byte(rd.lang + "\x00"))
+		for _, id := range ids {
+			v := values[id]
+			fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\x00", id, v.Pos.Line, v.Pos.Col, v.Text)
+		}
+		var sum [sha256.Size]byte
+		copy(sum[:], h.Sum(nil))
+		return sum
+	})
+}
+
+// unexplained reports whether a written value (by its ID) is one no
+// explanation of a figure quotes.
+func unexplained(id string) bool {
+	_, path, _ := strings.Cut(id, ":")
+	for _, items := range []string{"promotions.", "trainings.", "milestones."} {
+		if strings.HasPrefix(path, items) {
+			return true
+		}
+	}
+	last := path[strings.LastIndexByte(path, '.')+1:]
+	return last == "manager" || last == "stage" || last == "class" || last == "role" || last == "title"
 }
 
 // pageKeys returns the value keys a page's figures name in data-k, sorted.

@@ -83,6 +83,8 @@ type siteRenderer struct {
 	// teams section on region pages): looked up once, not on every page.
 	teams   bool
 	explain *explain.Explainer
+	// explainKey is what the explanations are made from (explainBase).
+	explainKey memo[struct{}, [32]byte]
 }
 
 // builder builds one page: the shared renderer, and the page's own errors,
