@@ -187,7 +187,11 @@ func (r *Report) KnockOnText(k *KnockOn) string {
 	}
 	s := l.Sprintf(key, strings.Join(names, l.T("diff.comma")), len(k.Figures), andList(l.T("diff.comma"), l.T("diff.and"), kinds))
 	if k.TargetsSame && r.hasTargets(k) {
-		s += l.T("diff.targets-same")
+		if len(k.Entities) == 1 {
+			s += l.T("diff.targets-same.one")
+		} else {
+			s += l.T("diff.targets-same")
+		}
 	}
 	return s + l.T("diff.stop")
 }

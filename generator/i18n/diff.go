@@ -84,6 +84,7 @@ func init() {
 		"diff.kind.assigned":        {"zh-CN": "分配任务", "en": "assigned"},
 		"diff.kind.per_head":        {"zh-CN": "人均", "en": "per-head"},
 		"diff.kind.overassign":      {"zh-CN": "超额分配", "en": "over-assignment"},
+		"diff.targets-same.one":     {"zh-CN": ";其年度目标不变", "en": "; its annual target is unchanged"},
 		"diff.targets-same":         {"zh-CN": ";它们的年度目标不变", "en": "; their annual targets are unchanged"},
 		"diff.actuals.through":      {"zh-CN": "实际数据截至", "en": "Actuals through"},
 		"diff.actuals.year":         {"zh-CN": "年初至今", "en": "Year to date"},

@@ -116,6 +116,25 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildExplainOff is BenchmarkBuild of a site whose figures do
+// not explain themselves (explain = false in planbook.toml): no popovers,
+// no files of explanations.
+func BenchmarkBuildExplainOff(b *testing.B) {
+	for _, n := range benchSizes {
+		files := synth.Site(synthOptions(n))
+		files["planbook.toml"] += "explain = false\n"
+		dir := sitetest.Dir(b, sitetest.Files(files))
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				out := filepath.Join(b.TempDir(), fmt.Sprint(i))
+				if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkRebuildRegionFile keeps one builder, as planbook serve does,
 // and changes one region file before every build.
 func BenchmarkRebuildRegionFile(b *testing.B) {

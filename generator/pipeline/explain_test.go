@@ -164,3 +164,27 @@ func TestExplanationsKept(t *testing.T) {
 		t.Errorf("after east's quarters changed, the explanations written again were %s; want east's and north's (a free row)", changed)
 	}
 }
+
+// TestExplainOff builds the small site with explain = false: its pages
+// name no figure, load no explanation script and have no file of
+// explanations beside them; the booklets keep their appendix.
+func TestExplainOff(t *testing.T) {
+	ar, err := txtar.ParseFile("../../testdata/sites/mini.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeSite(t, ar)
+	os.WriteFile(filepath.Join(dir, "planbook.toml"), []byte("explain = false\n"), 0o644)
+	files := build(t, dir)
+	for name, data := range files {
+		switch {
+		case strings.HasSuffix(name, ".explain.js"):
+			t.Errorf("%s written with explain = false", name)
+		case strings.HasSuffix(name, ".html") && (strings.Contains(data, "data-k=") || strings.Contains(data, "explain.js")):
+			t.Errorf("%s explains its figures with explain = false", name)
+		}
+	}
+	if !strings.Contains(files["regions/east/booklet.html"], `id="appendix"`) {
+		t.Error("the booklet lost its appendix")
+	}
+}

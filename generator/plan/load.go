@@ -150,7 +150,7 @@ func sizeText(n int64) string {
 }
 
 func loadConfig(fsys fs.FS, p *Plan, errs *diag.List) Config {
-	c := Config{Language: "zh-CN", Theme: "default", Output: "public", BasePath: "/"}
+	c := Config{Language: "zh-CN", Theme: "default", Output: "public", BasePath: "/", Explain: true}
 	text, ok := readFile(fsys, p, ConfigFile, errs)
 	if !ok {
 		return c
@@ -184,6 +184,8 @@ func decodeConfig(t *table, c Config) Config {
 	}
 	c.UnsafeHTML = t.boolean("unsafe_html")
 	c.PeoplePages = t.boolean("people_pages")
+	_, set := t.m["explain"]
+	c.Explain = t.boolean("explain") || !set
 	t.done()
 	return c
 }

@@ -119,6 +119,11 @@ type Config struct {
 	// PeoplePages publishes individual quotas on the site; without it the
 	// site and its data files show team totals and head counts only.
 	PeoplePages bool
+	// Explain makes every figure of the pages' tables and cards explain
+	// itself in a popover, from a file beside each page (the default);
+	// without it the pages show plain figures and the build writes no
+	// such files.
+	Explain bool
 }
 
 // Baseline is last year's actuals.

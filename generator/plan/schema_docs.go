@@ -103,6 +103,7 @@ var configDocs = map[string]string{
 	"base_path":    `Where the site is served (default "/"); links stay relative anyway.`,
 	"unsafe_html":  "Render raw HTML inside Markdown (default false: escaped).",
 	"people_pages": "Publish each person's quota pages and target letters on the site (default false: team totals only).",
+	"explain":      "Every figure of the pages explains itself in a popover (default true); false leaves the popovers and their files out.",
 }
 
 // docsByFile are the descriptions of each schema's own keys.

@@ -433,6 +433,9 @@ type card struct {
 // keyedCard returns c showing the figure at key, and counts it on the
 // page.
 func (b *builder) keyedCard(c card, key string) card {
+	if !b.r.Plan.Config.Explain {
+		return c
+	}
 	c.Key = key
 	b.explained++
 	return c

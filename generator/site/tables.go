@@ -35,8 +35,12 @@ type Cell struct {
 	Key string
 }
 
-// keyed returns c showing the figure at key, and counts it on the page.
+// keyed returns c showing the figure at key, and counts it on the page;
+// c as it is on a site whose figures do not explain themselves.
 func (b *builder) keyed(c Cell, key string) Cell {
+	if !b.r.Plan.Config.Explain {
+		return c
+	}
 	c.Key = key
 	b.explained++
 	return c
