@@ -22,7 +22,7 @@ func TestExplainExample(t *testing.T) {
 		"+0.36",
 		"regions.east.target",
 		`content/regions/east.toml:9  share = "38%"`,
-		`content/regions/east.toml:16  quarters[3] = "31%"`,
+		`content/regions/east.toml:17  quarters[3] = "31%"`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain lacks %q:\n%s", want, out)

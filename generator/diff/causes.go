@@ -56,14 +56,14 @@ func edits(a, b *plan.Plan) []*Edit {
 	for id, nv := range new {
 		ov, ok := old[id]
 		switch {
-		case !ok:
+		case !ok && nv.Text != "": // an empty cell of a row added is no value
 			out = append(out, &Edit{ID: id, File: nv.Pos.File, Line: nv.Pos.Line, Status: Added, New: nv.Text})
 		case ov.Text != nv.Text:
 			out = append(out, &Edit{ID: id, File: nv.Pos.File, Line: nv.Pos.Line, Status: Changed, Old: ov.Text, New: nv.Text})
 		}
 	}
 	for id, ov := range old {
-		if _, ok := new[id]; !ok {
+		if _, ok := new[id]; !ok && ov.Text != "" {
 			out = append(out, &Edit{ID: id, File: ov.Pos.File, Line: ov.Pos.Line, Status: Removed, Old: ov.Text})
 		}
 	}
@@ -220,14 +220,9 @@ func (t *tracer) ownReason(key string) string {
 	if da, err := t.ea.Of(key); err == nil && da.Exact != nil && db.Exact != nil && da.Exact.Cmp(db.Exact) == 0 {
 		return Rounding
 	}
-	switch db.Rule {
-	case explain.FreeRow:
-		return FreeRows
-	case explain.SplitWeight, explain.SplitGrowth, explain.ShareRatio:
-		return Shares
-	case explain.Quota, explain.QuotaMonth:
-		return Capacities
-	}
+	// The reason of its own inputs that moved, when they have one: a
+	// person's quota follows their region's months, which a free row's
+	// moved.
 	var found string
 	var walk func(in *explain.Input)
 	walk = func(in *explain.Input) {
@@ -242,14 +237,26 @@ func (t *tracer) ownReason(key string) string {
 		for _, p := range in.Parts {
 			walk(p)
 		}
+		if in.Via != nil {
+			for _, x := range in.Via.Inputs {
+				walk(x)
+			}
+		}
 	}
 	for _, in := range db.Inputs {
 		walk(in)
 	}
-	if found == "" {
-		return Follows
+	switch {
+	case found != "":
+		return found
+	case db.Rule == explain.FreeRow:
+		return FreeRows
+	case db.Rule == explain.SplitWeight, db.Rule == explain.SplitGrowth, db.Rule == explain.ShareRatio:
+		return Shares
+	case db.Rule == explain.Quota, db.Rule == explain.QuotaMonth:
+		return Capacities
 	}
-	return found
+	return Follows
 }
 
 // attribute finds the edits between the two plans and gives every moved
@@ -306,13 +313,17 @@ func (r *Report) entities(keys []string, t *tracer) ([]string, bool) {
 	var names []string
 	seen := map[string]bool{}
 	same := true
+	named := map[string]bool{}
 	for _, key := range keys {
 		prefix, name := r.entity(key)
 		if seen[prefix] {
 			continue
 		}
 		seen[prefix] = true
-		names = append(names, name)
+		if !named[name] { // a region without teams is its own team, of its name
+			named[name] = true
+			names = append(names, name)
+		}
 		if target := prefix + ".target"; prefix != "" && t.moved(target, false) {
 			same = false
 		}
@@ -321,34 +332,42 @@ func (r *Report) entities(keys []string, t *tracer) ([]string, bool) {
 }
 
 // names returns the names of the entries of plan b by their value keys:
-// what the report names figures after.
+// what the report names figures after. A person's figures are named after
+// their team (people are many; a team holds a few).
 func names(b *compute.Result, channelTotals string) map[string]string {
-	{
-		names := map[string]string{}
-		for _, r := range b.Regions {
-			names["regions."+r.ID] = r.Name
-		}
-		for _, p := range b.Products {
-			names["products."+p.ID] = p.Name
-		}
-		for _, cu := range b.Customers {
-			names["customers."+cu.ID] = cu.Name
-		}
-		for _, tm := range b.Teams {
-			names["teams."+tm.Region.ID+"."+tm.ID] = label(tm.Region.Name, tm.Name)
-		}
-		for _, ps := range b.People {
-			names["people."+ps.ID] = ps.Name
-		}
-		names["channels"] = channelTotals
-		return names
+	names := map[string]string{}
+	for _, r := range b.Regions {
+		names["regions."+r.ID] = r.Name
 	}
+	for _, p := range b.Products {
+		names["products."+p.ID] = p.Name
+	}
+	for _, cu := range b.Customers {
+		names["customers."+cu.ID] = cu.Name
+	}
+	for _, tm := range b.Teams {
+		name := tm.Region.Name
+		if !tm.Implicit() {
+			name = label(tm.Region.Name, tm.Name)
+		}
+		names["teams."+tm.Region.ID+"."+tm.ID] = name
+	}
+	for _, ps := range b.People {
+		names["people."+ps.ID] = "teams." + ps.Team.Region.ID + "." + ps.Team.ID // the team's key
+	}
+	names["channels"] = channelTotals
+	return names
 }
 
 // entity returns the value key of what the figure at key belongs to
-// ("regions.south"; "" for the company) and its name.
+// ("regions.south", a person's team; "" for the company) and its name.
 func (r *Report) entity(key string) (string, string) {
 	parts := strings.SplitN(key, ".", 4)
+	if parts[0] == "people" && len(parts) > 1 {
+		if team, ok := r.names["people."+parts[1]]; ok {
+			return team, r.names[team]
+		}
+	}
 	for n := 3; n >= 1; n-- {
 		if len(parts) >= n {
 			prefix := strings.Join(parts[:n], ".")

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"planbook/generator/data"
 	"planbook/generator/explain"
 )
 
@@ -51,7 +52,7 @@ func (r *Report) editsMarkdown(b *bytes.Buffer, esc func(string) string) {
 	var bullets []string
 	for _, e := range shown {
 		if moved := r.derived(e.Figures); len(moved) > 0 {
-			head := e.where() + " " + e.Old + " → " + e.New
+			head := e.where() + " " + value(e.Old) + " → " + value(e.New)
 			bullets = append(bullets, "**"+esc(head)+"**"+esc(l.T("diff.colon")+r.figureSummary(moved)))
 		}
 	}
@@ -67,16 +68,13 @@ func (r *Report) editsMarkdown(b *bytes.Buffer, esc func(string) string) {
 }
 
 // derived returns the figures at keys that are computed, not the values
-// as written: an edit of a name moves that name and nothing else worth
-// a line.
+// as written nor texts: an edit of a name moves that name and nothing
+// else worth a line.
 func (r *Report) derived(keys []string) []string {
 	var out []string
 	for _, key := range keys {
-		if d, err := r.explainer.Of(key); err == nil {
-			switch d.Rule {
-			case explain.Written, explain.Default, explain.FileName:
-				continue
-			}
+		if d, err := r.explainer.Of(key); err == nil && (d.Kind == data.Text || d.Rule == explain.Written || d.Rule == explain.Default) {
+			continue
 		}
 		out = append(out, key)
 	}
@@ -100,11 +98,11 @@ func (r *Report) figureSummary(keys []string) string {
 	var groups []*group
 	byEntity := map[string]*group{}
 	for _, key := range keys {
-		prefix, name := r.entity(key)
-		g := byEntity[prefix]
+		_, name := r.entity(key) // a region without teams is its own team, of its name
+		g := byEntity[name]
 		if g == nil {
 			g = &group{name: name, keys: map[string][]string{}}
-			byEntity[prefix] = g
+			byEntity[name] = g
 			groups = append(groups, g)
 		}
 		cat := category(key)
@@ -123,6 +121,14 @@ func (r *Report) figureSummary(keys []string) string {
 		var cats []string
 		for _, cat := range g.order {
 			ks := g.keys[cat]
+			if cat == "person" {
+				n, key := distinctPeople(ks), "diff.cat.person"
+				if n == 1 {
+					key += ".one"
+				}
+				cats = append(cats, l.Sprintf(key, n))
+				continue
+			}
 			if len(ks) == 1 || l.T("diff.cat."+cat) == "diff.cat."+cat {
 				for _, key := range ks {
 					cats = append(cats, r.fieldName(key, g.name))
@@ -136,6 +142,15 @@ func (r *Report) figureSummary(keys []string) string {
 	return strings.Join(parts, l.T("diff.semicolon"))
 }
 
+// distinctPeople counts the people whose figures keys are.
+func distinctPeople(keys []string) int {
+	seen := map[string]bool{}
+	for _, k := range keys {
+		seen[strings.SplitN(k, ".", 3)[1]] = true
+	}
+	return len(seen)
+}
+
 // fieldName is a figure's label without the name of what it belongs to.
 func (r *Report) fieldName(key, entity string) string {
 	lab := r.labels(key)
@@ -143,12 +158,14 @@ func (r *Report) fieldName(key, entity string) string {
 }
 
 // category returns what kind of figure a key names, for summing figures
-// up: quarters, months, coverage, channels, products and customers (the
-// cells of a region's rows), else its field.
+// up: a person's, quarters, months, coverage, channels, products and
+// customers (the cells of a region's rows), else its field.
 func category(key string) string {
 	parts := strings.Split(key, ".")
 	n := len(parts)
 	switch {
+	case parts[0] == "people":
+		return "person"
 	case n >= 2 && (parts[n-2] == "quarters" || parts[n-2] == "months" || parts[n-2] == "coverage"):
 		return parts[n-2]
 	case parts[0] == "channels":

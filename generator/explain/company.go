@@ -257,7 +257,7 @@ func (e *Explainer) kpiValue(i int, field string, v *big.Rat) *Derivation {
 // check explains a field of entry i of the checks list: the outcome of
 // the check, its text written from its wording and the figures it quotes.
 func (e *Explainer) check(i int, field string) *Derivation {
-	c := e.r.Checks[i]
+	c := e.checks()[i]
 	d := &Derivation{Kind: data.Text, Rule: CheckText}
 	switch field {
 	case "level":

@@ -250,19 +250,20 @@ func (e *Explainer) must(key string) *Derivation {
 	return d
 }
 
-// Tree returns the data tree whose leaves e explains: plan.json's, with
-// every person's quota when e explains people.
+// Tree returns the data tree whose leaves e explains: plan.json's, or, when
+// e explains people, plan.json as the planner sees it (every person's
+// quota, and the checks naming people).
 func (e *Explainer) Tree() data.Object {
-	t := data.Tree(e.r)
-	if !e.people || e.p.Config.PeoplePages {
-		return t
+	if e.people {
+		return data.PlannerTree(e.r)
 	}
-	out := make(data.Object, len(t))
-	for i, f := range t {
-		if f.Key == "people" {
-			f.Value = data.PeopleList(e.r)
-		}
-		out[i] = f
+	return data.Tree(e.r)
+}
+
+// checks returns the checks list of the tree e explains.
+func (e *Explainer) checks() []compute.Check {
+	if e.people {
+		return e.r.NamedChecks()
 	}
-	return out
+	return e.r.Checks
 }

@@ -111,7 +111,7 @@ func (e *Explainer) resolve(key string) (ref, error) {
 
 // parse resolves the parts of a key; ok is false when they name nothing.
 func (e *Explainer) parse(parts []string) (ref, bool) {
-	x, r := e.ids(), e.r
+	x := e.ids()
 	n := len(parts)
 	at := func(m map[string]int, i int) (int, bool) {
 		if i >= n {
@@ -159,7 +159,7 @@ func (e *Explainer) parse(parts []string) (ref, bool) {
 			return entryRef("people", []int{i}, parts[2:], personFields, "quarters", "months")
 		}
 	case top == "checks" && n >= 2:
-		if i, err := strconv.Atoi(parts[1]); err == nil && i >= 1 && i <= len(r.Checks) {
+		if i, err := strconv.Atoi(parts[1]); err == nil && i >= 1 && i <= len(e.checks()) {
 			return entryRef("checks", []int{i - 1}, parts[2:], checkFields)
 		}
 	}

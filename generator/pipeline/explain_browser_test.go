@@ -102,7 +102,7 @@ func TestBrowserExplainPopover(t *testing.T) {
 	}
 	s := waitShown("regions.east.quarters.q3")
 	if !strings.Contains(s.Title, "华东大区") || !strings.Contains(s.Formula, "5,244 × 31% = 1,625.64") ||
-		!strings.Contains(s.Text, "+0.36") || !strings.Contains(s.Text, "content/regions/east.toml:16") {
+		!strings.Contains(s.Text, "+0.36") || !strings.Contains(s.Text, "content/regions/east.toml:17") {
 		t.Errorf("popover of Q3: %+v", s)
 	}
 	if s.Sheet || s.Focus != "popover" || s.Left < 0 || s.Right > s.Width {

@@ -37,7 +37,7 @@ func (rd *siteRenderer) explainFile(name string, page []byte) []byte {
 			return data
 		}
 	}
-	o := explain.WordsOptions{Private: !(rd.r.Plan.Config.PeoplePages && rd.r.Plan.Roster != nil)}
+	o := explain.WordsOptions{Private: !rd.r.ShowsPeople()}
 	b := make([]byte, 0, 400*len(keys))
 	b = append(b, "planbook.explained({"...)
 	n := 0

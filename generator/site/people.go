@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -103,7 +104,9 @@ func (b *builder) teamsTable(reg *compute.Region) *Table {
 	}
 	var people, target, assigned int64
 	for _, tm := range reg.Teams {
-		row := []Cell{nowrap(tm.Name), nowrap(tm.Manager), b.count(int64(len(tm.People))), b.amount(tm.Target), b.percent(tm.Overassign), b.amount(tm.Assigned)}
+		key := "teams." + reg.ID + "." + tm.ID + "."
+		row := []Cell{nowrap(tm.Name), nowrap(tm.Manager), b.keyed(b.count(int64(len(tm.People))), key+"people"), b.keyed(b.amount(tm.Target), key+"target"),
+			b.keyed(b.percent(tm.Overassign), key+"overassign"), b.keyed(b.amount(tm.Assigned), key+"assigned")}
 		if attainment {
 			row = append(row, b.attainment(b.r.Actuals.Teams[tm]))
 		}
@@ -156,10 +159,11 @@ func (b *builder) peopleTable(reg *compute.Region) *Table {
 	var quarters [4]int64
 	for _, tm := range reg.Teams {
 		for _, ps := range tm.People {
+			key := "people." + ps.ID + "."
 			row := []Cell{{Text: ps.Name, Link: b.personLink(ps), Class: "nowrap"}, nowrap(tm.Name), nowrap(ps.Role), nowrap(b.employed(ps)),
-				{Text: l.Number(ps.Weight, 2), Num: true}, b.amount(ps.Quota)}
+				b.keyed(Cell{Text: l.Number(ps.Weight, 2), Num: true}, key+"weight"), b.keyed(b.amount(ps.Quota), key+"quota")}
 			for q, v := range ps.Quarters {
-				row = append(row, b.amount(v))
+				row = append(row, b.keyed(b.amount(v), key+"quarters.q"+strconv.Itoa(q+1)))
 				quarters[q] += v
 			}
 			if attainment {
@@ -195,7 +199,7 @@ func (b *builder) coverageTable() *Table {
 	for _, reg := range b.r.Regions {
 		row := []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID), Class: "nowrap"}}
 		for m, c := range reg.Coverage {
-			cell := b.percent(c)
+			cell := b.keyed(b.percent(c), "regions."+reg.ID+".coverage.m"+strconv.Itoa(m+1))
 			if reg.Carried[m] < reg.Months[m] {
 				cell.Class = "down"
 			}

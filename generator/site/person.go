@@ -2,6 +2,7 @@ package site
 
 import (
 	"math/big"
+	"strconv"
 	"strings"
 
 	"planbook/generator/compute"
@@ -32,7 +33,7 @@ func (b *builder) person(pd *pageData, ps *compute.Person) {
 		pp.Manager = l.Sprintf("person.manager", m)
 	}
 	pp.Quarters.Head[1] = b.unitHead("col.quota")
-	quota := card{Label: l.T("person.quota"), Value: l.Amount(r.Amount(ps.Quota), 4, r.Plan.Unit), Trend: "flat"}
+	quota := b.keyedCard(card{Label: l.T("person.quota"), Value: l.Amount(r.Amount(ps.Quota), 4, r.Plan.Unit), Trend: "flat"}, "people."+ps.ID+".quota")
 	if s := b.share(ps.Quota, t.Assigned); s != nil {
 		quota.Note = l.Sprintf("person.quota.note", l.Percent(s))
 	}
@@ -129,7 +130,7 @@ func (b *builder) personMonths(ps *compute.Person) *Table {
 				row[len(row)-1] = Cell{Num: true}
 			}
 		}
-		row = append(row, b.amount(v), b.amount(sum))
+		row = append(row, b.keyed(b.amount(v), monthKey(ps, m)), b.amount(sum))
 		if pa != nil {
 			row = append(row, b.actualCell(pa, m))
 		}
@@ -142,11 +143,16 @@ func (b *builder) personMonths(ps *compute.Person) *Table {
 	if ramp {
 		t.Foot = append(t.Foot, text(""))
 	}
-	t.Foot = append(t.Foot, b.amount(ps.Quota), text(""))
+	t.Foot = append(t.Foot, b.keyed(b.amount(ps.Quota), "people."+ps.ID+".quota"), text(""))
 	if pa != nil {
 		t.Foot = append(t.Foot, b.amountRat(pa.Actual))
 	}
 	return t
+}
+
+// monthKey is the value key of a person's quota in month m (from 0).
+func monthKey(ps *compute.Person, m int) string {
+	return "people." + ps.ID + ".months.m" + strconv.Itoa(m+1)
 }
 
 // actualCell is a person's actual in month m: empty after the months with
