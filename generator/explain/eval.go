@@ -144,7 +144,7 @@ func (ev *evaluator) exact() (*big.Rat, string) {
 	case TargetGrowth, KeepProposal, Proposal:
 		return product(ev.in(RoleBaseline), onePlus(ev.in(RoleGrowth))), ""
 	case Overassigned:
-		return product(ev.in(RoleParent), onePlus(ev.in(RoleGrowth))), ""
+		return product(ev.in(RoleParent), onePlus(ev.in(RoleOverassign))), ""
 	case SplitShare:
 		return product(ev.in(RoleParent), ev.in(RoleShare)), ""
 	case SplitWeight:

@@ -97,6 +97,7 @@ const (
 	RoleCapacities  Role = "capacities"  // the team's capacities, added up
 	RoleMonthShare  Role = "month-share" // the month's part of the region's target
 	RoleAvailable   Role = "available"   // the part of the month worked
+	RoleOverassign  Role = "overassign"  // an over-assignment
 	RoleRamp        Role = "ramp"        // a new hire's ramp factor
 	RoleMonth       Role = "month"       // a calendar month, "2024-04"
 	RoleStart       Role = "start"       // a first working day
@@ -151,6 +152,9 @@ type Input struct {
 	Parts  []*Input
 	Via    *Derivation
 	Msg    *message.Message // a check's wording
+	// Name says whose a value without a key is (a person's capacity),
+	// for words that may name people.
+	Name string
 }
 
 // Source is a value written in one of the site's files.

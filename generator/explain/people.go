@@ -141,7 +141,7 @@ func (e *Explainer) assigned(ix []int) *Derivation {
 	key := teamKey(t)
 	d := &Derivation{Kind: data.Amount, Rule: Overassigned, Value: e.r.Amount(t.Assigned), Inputs: []*Input{
 		figure(RoleParent, data.Amount, e.r.Amount(t.Target), key+".target"),
-		figure(RoleGrowth, data.Ratio, t.Overassign, key+".overassign"),
+		figure(RoleOverassign, data.Ratio, t.Overassign, key+".overassign"),
 	}}
 	exact := new(big.Rat).Add(big.NewRat(1, 1), t.Overassign)
 	return e.rounded(d, exact.Mul(exact, d.Inputs[0].Value), HalfAway)
@@ -273,6 +273,7 @@ func (e *Explainer) makeTeamQuotas(t *compute.Team) *teamQuotas {
 			caps[m] = via(RoleCapacity, e.capacity(ps, m, shares[m]))
 		}
 		total := sum(RoleCapacity, data.Quantity, caps, true)
+		total.Name = ps.Name
 		tq.months = append(tq.months, caps)
 		tq.totals = append(tq.totals, total)
 		weights[len(tq.totals)-1] = total.Value

@@ -109,6 +109,9 @@ func (e *Explainer) makeInputWords(in *Input, l i18n.Lang, o WordsOptions) Input
 		iw.Where, iw.Text = e.where(in.Source, l, o)
 	case in.Parts != nil:
 		iw.Label = l.Sprintf("explain.sum-of", len(in.Parts))
+		if in.Name != "" && !o.Private {
+			iw.Label = in.Name + l.Sprintf("appendix.paren", iw.Label)
+		}
 		if in.Kind == data.Text || in.Role == RoleCount && len(in.Parts) > 0 && in.Parts[0].Kind == data.Text {
 			iw.Label = l.Sprintf("explain.count-of", len(in.Parts))
 		}
@@ -158,6 +161,9 @@ func (e *Explainer) where(s *Source, l i18n.Lang, o WordsOptions) (string, strin
 // decimals end in "…" (rounded is false: a value before rounding).
 func (e *Explainer) show(kind data.Kind, v *big.Rat, text string, l i18n.Lang, rounded bool) string {
 	if kind == data.Text {
+		if text == "" {
+			return "–"
+		}
 		return text
 	}
 	if v == nil {
@@ -307,7 +313,7 @@ func (e *Explainer) formula(d *Derivation, l i18n.Lang) string {
 	case TargetGrowth, KeepProposal, Proposal:
 		lhs = n(RoleBaseline) + " × (1 + " + n(RoleGrowth) + ")"
 	case Overassigned:
-		lhs = n(RoleParent) + " × (1 + " + n(RoleGrowth) + ")"
+		lhs = n(RoleParent) + " × (1 + " + n(RoleOverassign) + ")"
 	case SplitShare:
 		lhs = n(RoleParent) + " × " + n(RoleShare)
 	case SplitWeight:

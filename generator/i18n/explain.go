@@ -86,6 +86,7 @@ func init() {
 		"explain.role.capacity":    {"zh-CN": "本人产能", "en": "their capacity"},
 		"explain.role.capacities":  {"zh-CN": "团队产能合计", "en": "team's capacities"},
 		"explain.role.month-share": {"zh-CN": "当月占比", "en": "month share"},
+		"explain.role.overassign":  {"zh-CN": "超额分配", "en": "over-assignment"},
 		"explain.role.available":   {"zh-CN": "在岗比例", "en": "part of the month worked"},
 		"explain.role.ramp":        {"zh-CN": "爬坡系数", "en": "ramp factor"},
 		"explain.role.month":       {"zh-CN": "月份", "en": "month"},
