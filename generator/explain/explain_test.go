@@ -94,6 +94,9 @@ var minimalSite = map[string]string{
 func checkAll(t *testing.T, name string, r *compute.Result, rules map[explain.Rule]int) {
 	t.Helper()
 	e := explain.New(r, true)
+	for _, list := range splitLists(r) {
+		checkLargestRemainder(t, name, e, r, list)
+	}
 	leaves := data.Flatten(e.Tree())
 	keys := e.Keys()
 	seen := map[*explain.Input]bool{} // inputs derivations share are checked once
@@ -119,6 +122,78 @@ func checkAll(t *testing.T, name string, r *compute.Result, rules map[explain.Ru
 		}
 		for _, in := range d.Inputs {
 			checkInput(t, name+": "+key, e, leaves, r.Plan, in, seen)
+		}
+	}
+}
+
+// splitLists returns the value keys of the figures of each split of r:
+// the lists whose members share an amount by largest remainder.
+func splitLists(r *compute.Result) [][]string {
+	var lists [][]string
+	keys := func(n int, key func(i int) string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = key(i)
+		}
+		return out
+	}
+	lists = append(lists, keys(4, func(i int) string { return fmt.Sprintf("quarters.q%d", i+1) }))
+	for q := 0; q < 4; q++ {
+		lists = append(lists, keys(3, func(i int) string { return fmt.Sprintf("months.m%d", 3*q+i+1) }))
+	}
+	lists = append(lists, keys(len(r.Products), func(i int) string { return "products." + r.Products[i].ID + ".target" }))
+	lists = append(lists, keys(len(r.Customers), func(i int) string { return "customers." + r.Customers[i].ID + ".target" }))
+	lists = append(lists, keys(len(r.Regions), func(i int) string { return "regions." + r.Regions[i].ID + ".target" }))
+	for _, reg := range r.Regions {
+		lists = append(lists, keys(len(reg.Channels), func(i int) string { return "regions." + reg.ID + ".channels." + reg.Channels[i].ID + ".target" }))
+		if len(reg.Region.Teams) > 0 {
+			lists = append(lists, keys(len(reg.Teams), func(i int) string { return "teams." + reg.ID + "." + reg.Teams[i].ID + ".target" }))
+		}
+	}
+	for _, tm := range r.Teams {
+		lists = append(lists, keys(len(tm.People), func(i int) string { return "people." + tm.People[i].ID + ".quota" }))
+	}
+	return lists
+}
+
+// checkLargestRemainder holds the derivations of a split that say
+// "largest remainder" to it: the members whose rounding added a unit are
+// exactly those with the largest remainders (ties to the larger exact
+// value, then the earlier member), as many as the units left over.
+func checkLargestRemainder(t *testing.T, name string, e *explain.Explainer, r *compute.Result, keys []string) {
+	t.Helper()
+	type part struct {
+		i          int
+		floor, rem *big.Rat
+		exact      *big.Rat
+		up         bool
+	}
+	step := r.Plan.Precision
+	var parts []part
+	left := new(big.Rat)
+	for i, k := range keys {
+		d, err := e.Of(k)
+		if err != nil || d.Rounding != explain.LargestRemainder {
+			return // not a list split by largest remainder (kept at proposals, or rounded with its months)
+		}
+		q := new(big.Rat).Quo(d.Exact, step)
+		floor := new(big.Rat).SetInt(new(big.Int).Div(q.Num(), q.Denom()))
+		parts = append(parts, part{i, floor, new(big.Rat).Sub(q, floor), d.Exact, d.Up})
+		left.Add(left, new(big.Rat).Quo(d.Value, step))
+		left.Sub(left, floor)
+	}
+	slices.SortStableFunc(parts, func(a, b part) int {
+		if c := b.rem.Cmp(a.rem); c != 0 {
+			return c
+		}
+		return b.exact.Cmp(a.exact)
+	})
+	if !left.IsInt() || left.Num().Int64() > int64(len(parts)) {
+		t.Fatalf("%s: %v leave %s units", name, keys, left.RatString())
+	}
+	for n, p := range parts {
+		if want := int64(n) < left.Num().Int64(); p.up != want {
+			t.Fatalf("%s: %s rounded up %v, but by largest remainder it is %v (%s units left over)", name, keys[p.i], p.up, want, left.RatString())
 		}
 	}
 }

@@ -53,6 +53,9 @@ type WordsOptions struct {
 	// Private leaves out the roster's rows and people's names: the site
 	// shows team totals and head counts only unless it shows people.
 	Private bool
+	// Shallow says how an intermediate value is computed (its rule and
+	// arithmetic) without its inputs in turn: what a popover shows.
+	Shallow bool
 }
 
 // Words writes d in l. Several goroutines may make words at once.
@@ -75,11 +78,12 @@ func (e *Explainer) words(d *Derivation, l i18n.Lang, o WordsOptions) *Words {
 }
 
 func (e *Explainer) inputWords(in *Input, l i18n.Lang, o WordsOptions) InputWords {
-	if in.Key == "" || in.Via != nil || in.Parts != nil {
+	if in.Via != nil || in.Key == "" && in.Parts == nil {
 		return e.makeInputWords(in, l, o)
 	}
-	// A figure among the inputs: the same pointer is shared by the cells
-	// of a row or a column, and so are its words.
+	// A figure or a sum among the inputs: the same pointer is shared by
+	// the cells of a row or a column (a row's total, the fixed rows' sum
+	// of a column), and so are its words.
 	k := inputKey{in, l, o}
 	if w, ok := e.sharedWords.Load(k); ok {
 		return w.(InputWords)
@@ -123,6 +127,8 @@ func (e *Explainer) makeInputWords(in *Input, l i18n.Lang, o WordsOptions) Input
 		}
 	case in.Via != nil && in.Via.Rule == Default:
 		iw.Label = l.T("explain.default")
+	case in.Via != nil && o.Shallow:
+		iw.Via = &Words{Value: e.show(in.Via.Kind, in.Via.Value, in.Via.Text, l, true), Rule: e.ruleWords(in.Via, l), Formula: e.formula(in.Via, l)}
 	case in.Via != nil:
 		iw.Via = e.words(in.Via, l, o)
 	default:

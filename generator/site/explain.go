@@ -37,7 +37,7 @@ func (rd *siteRenderer) explainFile(name string, page []byte) []byte {
 			return data
 		}
 	}
-	o := explain.WordsOptions{Private: !rd.r.ShowsPeople()}
+	o := explain.WordsOptions{Private: !rd.r.ShowsPeople(), Shallow: true}
 	b := make([]byte, 0, 400*len(keys))
 	b = append(b, "planbook.explained({"...)
 	n := 0
