@@ -60,7 +60,11 @@ func (b *builder) appendix(reg *compute.Region) template.HTML {
 			if in.Where != "" {
 				what = strings.TrimSpace(in.Where + " " + in.Text)
 			}
-			from = append(from, in.Role+" "+in.Value+l.Sprintf("appendix.paren", what))
+			s := in.Role + " " + in.Value
+			if what != "" {
+				s += l.Sprintf("appendix.paren", what)
+			}
+			from = append(from, s)
 		}
 		if len(from) > 0 {
 			paragraph("appendix__source", l.T("appendix.from")+strings.Join(from, l.T("diff.semicolon"))+l.T("diff.stop"))

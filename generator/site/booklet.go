@@ -88,7 +88,7 @@ func (b *builder) booklet(pd *pageData, reg *compute.Region) {
 			first = false
 		}
 	}
-	add(bookletSection{ID: "sign-off", Title: l.T("booklet.signoff"), Break: true, SignOff: []string{l.T("booklet.sign.manager"), l.T("booklet.sign.director")}})
+	add(bookletSection{ID: "sign-off", Title: l.T("booklet.signoff"), SignOff: []string{l.T("booklet.sign.manager"), l.T("booklet.sign.director")}})
 	add(bookletSection{ID: "appendix", Title: l.T("booklet.part.appendix"), Break: true, Content: b.appendix(reg)})
 	pd.Booklet = bk
 }
