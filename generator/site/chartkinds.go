@@ -415,7 +415,10 @@ func (b *builder) timelineChart(region *compute.Region) option {
 	line.SetGlobalOptions(
 		named("timeline"),
 		charts.WithColorsOpts(opts.Colors(palette)),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		// A point's tooltip: its kind, then its name, which holds the item's
+		// name and dates as the table writes them (the library would write
+		// a time axis' value with a clock time).
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{a}\n{b}"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{b.lang.T("kind.promotion"), b.lang.T("kind.training"), b.lang.T("kind.milestone")}}),
 		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "3%", Top: "12", Bottom: "36", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "time", Min: first.String(), Max: last.String(), SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#eef0f3"}}}),
@@ -426,18 +429,20 @@ func (b *builder) timelineChart(region *compute.Region) option {
 		if it.kind != "promotion" {
 			continue
 		}
+		tip := it.name + "\n" + b.itemDates(it)
 		line.AddSeries(promotion, []opts.LineData{
-			{Value: []any{it.start.String(), it.name}},
-			{Value: []any{it.end.String(), it.name}},
+			{Name: tip, Value: []any{it.start.String(), it.name}},
+			{Name: tip, Value: []any{it.end.String(), it.name}},
 		}, charts.WithLineStyleOpts(opts.LineStyle{Width: 10, Color: palette[0]}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0]}),
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "none"}))
+			// Round ends a pointer or a tap can reach for the tooltip.
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 10}))
 	}
 	for k, kind := range []string{"training", "milestone"} {
 		var data []opts.LineData
 		for _, it := range items {
 			if it.kind == kind {
-				data = append(data, opts.LineData{Value: []any{it.start.String(), it.name}})
+				data = append(data, opts.LineData{Name: it.name + "\n" + b.itemDates(it), Value: []any{it.start.String(), it.name}})
 			}
 		}
 		symbol := []string{"circle", "diamond"}[k]

@@ -324,6 +324,16 @@ func (b *builder) flowTable(*compute.Region) *Table {
 	return t
 }
 
+// itemDates writes an item's date, or its first and last day.
+func (b *builder) itemDates(it item) string {
+	dates := b.shortDate(it.start)
+	if it.end != it.start {
+		// A narrow column wraps after the dash, not before it.
+		dates += "\u00a0– " + b.shortDate(it.end)
+	}
+	return dates
+}
+
 // itemsTable lists promotions, trainings and milestones by date.
 func (b *builder) itemsTable(items []item) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{
@@ -332,11 +342,7 @@ func (b *builder) itemsTable(items []item) *Table {
 		b.unitHead("col.budget"), b.unitHead("col.expected"),
 	}}
 	for _, it := range items {
-		dates := b.shortDate(it.start)
-		if it.end != it.start {
-			// A narrow column wraps after the dash, not before it.
-			dates += "\u00a0– " + b.shortDate(it.end)
-		}
+		dates := b.itemDates(it)
 		var applies []string
 		if len(it.regions) == 0 {
 			applies = append(applies, b.lang.T("all.regions"))
