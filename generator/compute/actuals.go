@@ -77,52 +77,75 @@ func CompareActuals(r *Result) *diag.List {
 // actuals adds up p.Actuals against the computed plan; nil when
 // there are none.
 func (c *computer) actuals() {
-	p, r := c.p, c.r
-	if len(p.Actuals) == 0 {
+	if len(c.p.Actuals) == 0 {
 		return
 	}
-	a := &Actuals{}
-	// Add up in millionths of the unit (int64, exact); convert once.
-	sums := &microSums{}
-	var months [12]int64
+	s := c.sumActuals()
+	if s == nil {
+		return
+	}
+	a := &Actuals{Through: s.through}
+	c.periodActuals(a, s)
+	c.regionActuals(a, s)
+	c.productActuals(a, s)
+	c.channelActuals(a, s)
+	c.customerActuals(a, s)
+	c.peopleActuals(a, s.people)
+	c.r.Actuals = a
+}
+
+// actualSums is the actual results added up in millionths of the unit
+// (int64, exact, converted to amounts once): by month, by region and
+// month, and by product, channel, customer type and person.
+type actualSums struct {
+	through int // the last fiscal month with results
+	months  [12]int64
+	regions [][12]int64 // in the plan's region order
+	// products, channels and customers are keyed by id (Unassigned for
+	// the rows that name none); people by person and month (month).
+	products, channels, customers, people breakdown
+}
+
+// sumActuals adds up the rows of p.Actuals, or reports that they overflow
+// int64 millionths of the unit and returns nil.
+func (c *computer) sumActuals() *actualSums {
+	p, r := c.p, c.r
+	s := &actualSums{
+		regions:  make([][12]int64, len(r.Regions)),
+		products: breakdown{}, channels: breakdown{}, customers: breakdown{}, people: breakdown{},
+	}
 	regionIndex := make(map[string]int, len(r.Regions))
-	regionMonths := make([][12]int64, len(r.Regions))
 	for i, reg := range r.Regions {
 		regionIndex[reg.ID] = i
 	}
-	products := breakdown{}
-	channels := breakdown{}
-	customers := breakdown{}
-	people := breakdown{}
+	sums := &microSums{}
 	for _, row := range p.Actuals {
-		if row.Month > a.Through {
-			a.Through = row.Month
-		}
-		sums.add(&months[row.Month], row.Micro)
+		s.through = max(s.through, row.Month)
+		sums.add(&s.months[row.Month], row.Micro)
 		if i, ok := regionIndex[row.Region]; ok {
-			sums.add(&regionMonths[i][row.Month], row.Micro)
+			sums.add(&s.regions[i][row.Month], row.Micro)
 		}
-		sums.add(products.at(row.Product), row.Micro)
-		sums.add(channels.at(row.Channel), row.Micro)
-		sums.add(customers.at(row.Customer), row.Micro)
+		sums.add(s.products.at(row.Product), row.Micro)
+		sums.add(s.channels.at(row.Channel), row.Micro)
+		sums.add(s.customers.at(row.Customer), row.Micro)
 		if row.Person != "" {
-			sums.add(people.month(row.Person, row.Month), row.Micro)
+			sums.add(s.people.month(row.Person, row.Month), row.Micro)
 		}
 	}
 	if sums.overflow {
 		c.errs.Add(diag.Diagnostic{Level: diag.Error, File: p.ActualsFiles[0],
 			Message: fmt.Sprintf("the actual results add up to more than %s in the plan's unit", numfmt.Group("9223372036854", ",")),
 			Hint:    "check the unit of the revenue column: it is the plan's unit (" + p.Unit + ")"})
-		return
+		return nil
 	}
-	for i := range r.Regions {
-		ra := &RegionActual{}
-		for m, v := range regionMonths[i] {
-			ra.Months[m] = micro(v)
-		}
-		a.Regions = append(a.Regions, ra)
-	}
-	for m, actual := range months {
+	return s
+}
+
+// periodActuals sets the company's month and quarter lines: a quarter
+// adds up its three months.
+func (c *computer) periodActuals(a *Actuals, s *actualSums) {
+	p, r := c.p, c.r
+	for m, actual := range s.months {
 		a.Months[m] = a.MonthLine(p.MonthLabel(m), m, r.Amount(r.Months[m]), micro(actual))
 	}
 	for q := range a.Quarters {
@@ -134,40 +157,41 @@ func (c *computer) actuals() {
 		}
 		a.Quarters[q] = Period(fmt.Sprintf("Q%d", q+1), target, planned, actual)
 	}
+}
 
-	// The company and each region: plan to date from their month targets.
-	unitsTo := func(months [12]int64) int64 {
-		var sum int64
-		for m := 0; m <= a.Through; m++ {
-			sum += months[m]
-		}
-		return sum
-	}
-	toDate := func(months [12]int64) *big.Rat { return r.Amount(unitsTo(months)) }
-	sumTo := func(months [12]int64) *big.Rat {
-		sum := new(big.Rat)
-		for m := 0; m <= a.Through; m++ {
-			sum.Add(sum, micro(months[m]))
-		}
-		return sum
-	}
-	a.Year = *c.attainment("", "", r.Amount(r.Target), toDate(r.Months), sumTo(months))
+// regionActuals sets the company's year to date and each region's, with
+// the region's months: the plan to date is their month targets up to
+// Through.
+func (c *computer) regionActuals(a *Actuals, s *actualSums) {
+	r := c.r
+	a.Year = *c.attainment("", "", r.Amount(r.Target), r.Amount(unitsTo(r.Months, a.Through)), microTo(s.months, a.Through))
 	for i, reg := range r.Regions {
-		a.Regions[i].Attainment = *c.attainment(reg.ID, reg.Name, r.Amount(reg.Target), toDate(reg.Months), sumTo(regionMonths[i]))
+		ra := &RegionActual{}
+		for m, v := range s.regions[i] {
+			ra.Months[m] = micro(v)
+		}
+		ra.Attainment = *c.attainment(reg.ID, reg.Name, r.Amount(reg.Target), r.Amount(unitsTo(reg.Months, a.Through)), microTo(s.regions[i], a.Through))
+		a.Regions = append(a.Regions, ra)
 	}
+}
 
-	// Products have month targets of their own.
+// productActuals sets the product lines' lines: products have month
+// targets of their own, so their plan to date is those up to Through.
+func (c *computer) productActuals(a *Actuals, s *actualSums) {
+	r := c.r
 	for _, pr := range r.Products {
-		a.Products = append(a.Products, c.attainment(pr.ID, pr.Name, r.Amount(pr.Target), toDate(pr.Months), products.get(pr.ID)))
+		a.Products = append(a.Products, c.attainment(pr.ID, pr.Name, r.Amount(pr.Target), r.Amount(unitsTo(pr.Months, a.Through)), s.products.get(pr.ID)))
 	}
-	a.Products = products.unassigned(a.Products, a.Year.Plan)
+	a.Products = s.products.unassigned(a.Products, a.Year.Plan)
+}
 
-	// Channels and customer types have annual targets only. A region's
-	// plan to date is split among its channels, and the company's among
-	// the customer types, in proportion to their targets (largest
-	// remainder, so that the parts add up exactly). What no channel or
-	// customer type holds (a region without channels) is the plan of the
-	// Unassigned line.
+// channelActuals sets the company's channels' lines. Channels have annual
+// targets only: a region's plan to date is split among its channels in
+// proportion to their targets (largest remainder, so that the parts add
+// up exactly). What no channel holds (a region without channels) is the
+// plan of the Unassigned line.
+func (c *computer) channelActuals(a *Actuals, s *actualSums) {
+	r := c.r
 	channelPlan := map[string]int64{}
 	for _, reg := range r.Regions {
 		if len(reg.Channels) == 0 {
@@ -178,29 +202,56 @@ func (c *computer) actuals() {
 			weights[j] = new(big.Rat).SetInt64(ch.Target)
 		}
 		if !allZero(weights) {
-			for j, part := range alloc.Split(unitsTo(reg.Months), weights) {
+			for j, part := range alloc.Split(unitsTo(reg.Months, a.Through), weights) {
 				channelPlan[reg.Channels[j].ID] += part
 			}
 		}
 	}
 	for _, ch := range r.Channels {
-		a.Channels = append(a.Channels, c.attainment(ch.ID, ch.Name, r.Amount(ch.Target), r.Amount(channelPlan[ch.ID]), channels.get(ch.ID)))
+		a.Channels = append(a.Channels, c.attainment(ch.ID, ch.Name, r.Amount(ch.Target), r.Amount(channelPlan[ch.ID]), s.channels.get(ch.ID)))
 	}
-	a.Channels = channels.unassigned(a.Channels, a.Year.Plan)
+	a.Channels = s.channels.unassigned(a.Channels, a.Year.Plan)
+}
+
+// customerActuals sets the customer types' lines. Customer types have
+// annual targets only: the company's plan to date is split among them in
+// proportion to their targets (largest remainder); what none holds is the
+// plan of the Unassigned line.
+func (c *computer) customerActuals(a *Actuals, s *actualSums) {
+	r := c.r
 	customerPlan := make([]int64, len(r.Customers))
 	weights := make([]*big.Rat, len(r.Customers))
 	for j, cu := range r.Customers {
 		weights[j] = new(big.Rat).SetInt64(cu.Target)
 	}
 	if len(weights) > 0 && !allZero(weights) {
-		customerPlan = alloc.Split(unitsTo(r.Months), weights)
+		customerPlan = alloc.Split(unitsTo(r.Months, a.Through), weights)
 	}
 	for j, cu := range r.Customers {
-		a.Customers = append(a.Customers, c.attainment(cu.ID, cu.Name, r.Amount(cu.Target), r.Amount(customerPlan[j]), customers.get(cu.ID)))
+		a.Customers = append(a.Customers, c.attainment(cu.ID, cu.Name, r.Amount(cu.Target), r.Amount(customerPlan[j]), s.customers.get(cu.ID)))
 	}
-	a.Customers = customers.unassigned(a.Customers, a.Year.Plan)
-	c.peopleActuals(a, people)
-	r.Actuals = a
+	a.Customers = s.customers.unassigned(a.Customers, a.Year.Plan)
+}
+
+// unitsTo returns the sum of month targets in the plan's units up to and
+// including fiscal month through.
+func unitsTo(months [12]int64, through int) int64 {
+	var sum int64
+	for m := 0; m <= through; m++ {
+		sum += months[m]
+	}
+	return sum
+}
+
+// microTo returns the sum of month actuals in millionths of the unit up to
+// and including fiscal month through, as an amount. It adds exact amounts,
+// not int64s: each month fits in an int64, the sum of twelve may not.
+func microTo(months [12]int64, through int) *big.Rat {
+	sum := new(big.Rat)
+	for m := 0; m <= through; m++ {
+		sum.Add(sum, micro(months[m]))
+	}
+	return sum
 }
 
 // Period returns a month's or a quarter's line (no projection): its

@@ -30,13 +30,7 @@ func (c *computer) peopleActuals(a *Actuals, sums breakdown) {
 	}
 	a.People = make(map[*Person]*PersonActual, len(r.People))
 	a.Teams = make(map[*Team]*Attainment, len(r.Teams))
-	toDate := func(months [12]int64) *big.Rat {
-		var sum int64
-		for m := 0; m <= a.Through; m++ {
-			sum += months[m]
-		}
-		return r.Amount(sum)
-	}
+	toDate := func(months [12]int64) *big.Rat { return r.Amount(unitsTo(months, a.Through)) }
 	for _, t := range r.Teams {
 		actual := new(big.Rat)
 		for _, ps := range t.People {
