@@ -4,6 +4,7 @@ package i18n
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
 
 	"planbook/generator/message"
@@ -118,6 +119,33 @@ func (l Lang) Points(r *big.Rat) string {
 	return s + l.T("points")
 }
 
-var catalog = map[string]map[Lang]string{
+// numberStrings are the strings of the number formats.
+var numberStrings = map[string]map[Lang]string{
 	"points": {"zh-CN": " 个百分点", "en": " pp"},
+}
+
+// catalogParts are the tables of strings, one for each part of planbook
+// that shows words; no key is in two of them.
+var catalogParts = []map[string]map[Lang]string{
+	numberStrings,
+	siteStrings,
+	checkStrings,
+	diffStrings,
+	explainStrings,
+	bookletStrings,
+	appendixStrings,
+	peopleStrings,
+	peopleSiteStrings,
+}
+
+// catalog is every string by key: the catalog's parts in one table.
+var catalog = merge(catalogParts)
+
+// merge returns the strings of all parts in one table.
+func merge(parts []map[string]map[Lang]string) map[string]map[Lang]string {
+	all := make(map[string]map[Lang]string)
+	for _, part := range parts {
+		maps.Copy(all, part)
+	}
+	return all
 }

@@ -38,3 +38,21 @@ func TestFormat(t *testing.T) {
 		t.Errorf("a multiple of no budget: %s, want –", got)
 	}
 }
+
+// TestCatalogPartsDisjoint holds the catalog's parts to distinct keys: a
+// key in two parts would show one part's words where the other's were
+// meant, whichever merge took last.
+func TestCatalogPartsDisjoint(t *testing.T) {
+	seen := map[string]int{}
+	for i, part := range catalogParts {
+		for key := range part {
+			if j, ok := seen[key]; ok {
+				t.Errorf("%q is in catalog parts %d and %d", key, j, i)
+			}
+			seen[key] = i
+		}
+	}
+	if len(seen) != len(catalog) {
+		t.Errorf("the parts hold %d keys, the catalog %d", len(seen), len(catalog))
+	}
+}
