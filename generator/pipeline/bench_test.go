@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -208,37 +209,61 @@ func BenchmarkRebuildActuals(b *testing.B) {
 	}
 }
 
-// BenchmarkRebuildPrinted keeps one builder on the plan of 50 regions and
-// changes one region's narrative before every build, with no printed
-// booklets and with a booklet.pdf of 800 KB in every region's folder
-// (the size of a printed booklet of the example site): the other 49 are
-// compared with their booklets and carried over.
+// BenchmarkRebuildPrinted changes one region's narrative before every
+// build, with no printed booklets and with a booklet.pdf of 800 KB in
+// every region's folder (the size of a printed booklet of the example
+// site): the others are compared with their booklets and carried over. It
+// keeps one builder, as planbook serve does, on the plans of 50 and 500
+// regions, and takes a new builder for every build, as planbook build
+// does, on the plan of 50. Besides the time and the bytes allocated per
+// build it reports the heap in use after the builds, with the last
+// builder still alive (held-MB): what a kept builder holds between builds.
+//
+//	go test ./generator/pipeline -run '^$' -bench RebuildPrinted -benchmem -benchtime 20x
 func BenchmarkRebuildPrinted(b *testing.B) {
-	const n = 50
-	for _, printed := range []bool{false, true} {
-		dir := synthDir(b, n)
-		out := filepath.Join(b.TempDir(), "out")
-		bl := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out})
-		if _, err := bl.Build(); err != nil {
-			b.Fatal(err)
-		}
-		if printed {
-			pdfs, _ := filepath.Glob(filepath.Join(out, "regions", "*", "booklet.html"))
-			for _, p := range pdfs {
-				os.WriteFile(filepath.Join(filepath.Dir(p), pipeline.BookletPDF), make([]byte, 800<<10), 0o644)
+	for _, c := range []struct {
+		n    int
+		kept bool
+	}{{50, true}, {500, true}, {50, false}} {
+		for _, printed := range []bool{false, true} {
+			dir := synthDir(b, c.n)
+			opts := pipeline.Options{Site: dir, Out: filepath.Join(b.TempDir(), "out")}
+			bl := pipeline.NewBuilder(opts)
+			if _, err := bl.Build(); err != nil {
+				b.Fatal(err)
 			}
-		}
-		file := filepath.Join(dir, "content", "regions", "r0002.md")
-		orig, _ := os.ReadFile(file)
-		b.Run(fmt.Sprintf("regions=%d/printed=%v", n, printed), func(b *testing.B) {
-			for i := 0; b.Loop(); i++ {
-				os.WriteFile(file, []byte(fmt.Sprintf("%s\nEdit %d.\n", orig, i)), 0o644)
-				if _, err := bl.Build(); err != nil {
-					b.Fatal(err)
+			if printed {
+				pdfs, _ := filepath.Glob(filepath.Join(opts.Out, "regions", "*", "booklet.html"))
+				for _, p := range pdfs {
+					os.WriteFile(filepath.Join(filepath.Dir(p), pipeline.BookletPDF), make([]byte, 800<<10), 0o644)
 				}
 			}
-		})
+			file := filepath.Join(dir, "content", "regions", "r0002.md")
+			orig, _ := os.ReadFile(file)
+			builder := map[bool]string{true: "kept", false: "new"}[c.kept]
+			b.Run(fmt.Sprintf("regions=%d/printed=%v/builder=%s", c.n, printed, builder), func(b *testing.B) {
+				for i := 0; b.Loop(); i++ {
+					os.WriteFile(file, []byte(fmt.Sprintf("%s\nEdit %d.\n", orig, i)), 0o644)
+					if !c.kept {
+						bl = pipeline.NewBuilder(opts)
+					}
+					if _, err := bl.Build(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(heldMB(), "held-MB")
+			})
+			runtime.KeepAlive(bl)
+		}
 	}
+}
+
+// heldMB returns the heap in use, in MB, once the garbage is collected.
+func heldMB() float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc) / (1 << 20)
 }
 
 // BenchmarkBuildPeople is BenchmarkBuild with teams in two regions in
