@@ -35,7 +35,6 @@ type Builder struct {
 	pages      *site.Cache
 	last       *lastBuild      // the last build that succeeded
 	output     *publish.Folder // writes the output folder
-	printed    printedFiles    // the printed booklets its last builds carried over
 }
 
 // lastBuild is what a builder keeps of its last successful build.
@@ -45,7 +44,7 @@ type lastBuild struct {
 	result   *compute.Result   // the whole plan, before scoping
 	planData publish.Files     // plan.json and the plan's CSV files
 	data     publish.Files     // those and the actuals' files
-	files    publish.Files     // everything it published
+	site     publish.Site      // everything it published
 	out      string
 }
 
@@ -262,27 +261,26 @@ func (b *Builder) dataFiles(s *build) publish.Files {
 // write puts the rendered site in the output folder (Write): a whole
 // folder swapped in, which a kept builder makes by bringing the folder its
 // last build swapped out up to date (see publish.Folder), or what
-// Options.Write does. The printed booklets whose booklet did not change
-// are carried over (see keepPrinted).
+// Options.Write does. The printed booklets and letters whose page did not
+// change are carried over, linked rather than read (see keepPrinted).
 func (b *Builder) write(s *build) error {
 	rep := s.rep
-	var old publish.Files
+	var old publish.Site
 	if last := b.last; last != nil && last.out == rep.Out {
-		old = last.files
+		old = last.site
 	}
 	write := b.opts.Write
 	if write == nil {
 		write = b.publish
 	}
-	if b.printed == nil {
-		b.printed = printedFiles{}
-	}
-	rep.Unprinted = keepPrinted(rep.Out, s.files, b.printed)
+	carried, unprinted := keepPrinted(rep.Out, s.files)
+	rep.Unprinted = unprinted
+	site := publish.Site{Files: s.files, Carried: carried}
 	var err error
-	if rep.Stats, err = write(rep.Out, old, s.files); err != nil {
+	if rep.Stats, err = write(rep.Out, old, site); err != nil {
 		return err
 	}
-	b.last = &lastBuild{toml: s.toml, figures: s.figures, result: s.full, planData: s.planData, data: s.data, files: s.files, out: rep.Out}
+	b.last = &lastBuild{toml: s.toml, figures: s.figures, result: s.full, planData: s.planData, data: s.data, site: site, out: rep.Out}
 	return nil
 }
 

@@ -79,12 +79,12 @@ func outputProblem(site, out string, inside bool) string {
 // publish writes files to the output folder out through a publish.Folder
 // kept for it, so that a kept builder (serve, benchmarks) writes what
 // changed while every write still swaps a whole folder in.
-func (b *Builder) publish(out string, _, files publish.Files) (publish.Stats, error) {
+func (b *Builder) publish(out string, _, site publish.Site) (publish.Stats, error) {
 	if b.output == nil || b.output.Out() != filepath.Clean(out) {
 		if b.output != nil {
 			b.output.Close()
 		}
 		b.output = publish.NewFolder(out)
 	}
-	return b.output.Publish(files)
+	return b.output.Publish(site)
 }

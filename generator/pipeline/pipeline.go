@@ -41,9 +41,10 @@ type Options struct {
 	Regions []string
 	// Write, when set, is the Write stage instead of publishing the output
 	// folder: it gets the output folder, what the last build wrote there
-	// (nil when not known) and the files of this build. planbook serve
+	// (the zero Site when not known) and the site of this build: its files
+	// and the printed PDFs of the output it carries over. planbook serve
 	// shows a build before writing it.
-	Write func(out string, old, files publish.Files) (publish.Stats, error)
+	Write func(out string, old, site publish.Site) (publish.Stats, error)
 }
 
 // Report says what a build did.
@@ -55,9 +56,10 @@ type Report struct {
 	Charts      int // charts on the pages rendered
 	HTML        int // pages of the site, rendered or not
 	Stats       publish.Stats
-	// Unprinted are the printed booklets (regions/ID/booklet.pdf) the
-	// output no longer holds, since their booklet changed after they
-	// were printed; the others are carried over.
+	// Unprinted are the printed booklets (regions/ID/booklet.pdf) and
+	// letters (people/ID/letter.pdf) the output no longer holds, since
+	// their page changed after they were printed; the others are carried
+	// over.
 	Unprinted []string
 }
 

@@ -63,53 +63,19 @@ func (r *Report) UnprintedNote() string {
 	return strings.Join(notes, "; ")
 }
 
-// printedFiles are the printed booklets a kept builder read, by path: the
-// last two versions of each, since the output folder and the folder it
-// swapped out take turns (see publish.Folder), each with a copy of its
-// own.
-type printedFiles map[string][]printedFile
-
-type printedFile struct {
-	size int64
-	mod  time.Time
-	data []byte
-}
-
-// read returns the bytes of file, whose size and time are info's.
-func (c printedFiles) read(file string, info os.FileInfo) ([]byte, error) {
-	for _, f := range c[file] {
-		if f.size == info.Size() && f.mod.Equal(info.ModTime()) {
-			return f.data, nil
-		}
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range c[file] {
-		if bytes.Equal(f.data, data) {
-			data = f.data // one copy of the same bytes
-		}
-	}
-	kept := append([]printedFile{{size: info.Size(), mod: info.ModTime(), data: data}}, c[file]...)
-	c[file] = kept[:min(len(kept), 2)]
-	return data, nil
-}
-
-// keepPrinted adds to files the printed booklets and letters of the
-// output folder out whose page is unchanged since they were printed, and
-// returns the names of the others, which the new output leaves out. cache
-// holds the PDFs read by the builder's last build, so that one that did
-// not change on disk is not read again; keepPrinted brings it up to date.
-func keepPrinted(out string, files publish.Files, cache printedFiles) (stale []string) {
+// keepPrinted returns the printed booklets and letters of the output
+// folder out whose page is unchanged since they were printed, which the
+// new output carries over as they are, and the names of the others, which
+// it leaves out. It reads none of them: the new output links to them (see
+// publish.Carried).
+func keepPrinted(out string, files publish.Files) (carried publish.Carried, stale []string) {
 	var disk *onDisk
-	seen := map[string]bool{}
 	for _, kind := range printedKinds {
 		printed, _ := filepath.Glob(filepath.Join(out, kind.folder, "*", kind.pdf))
 		sort.Strings(printed)
 		for _, file := range printed {
 			name := kind.folder + "/" + filepath.Base(filepath.Dir(file)) + "/" + kind.pdf
-			info, err := os.Stat(file)
+			info, err := os.Lstat(file)
 			if err != nil || !info.Mode().IsRegular() {
 				continue
 			}
@@ -117,20 +83,16 @@ func keepPrinted(out string, files publish.Files, cache printedFiles) (stale []s
 				disk = newOnDisk(out, files)
 			}
 			if disk.printedFrom(path.Dir(name), kind.page, kind.pdf, info.ModTime()) {
-				if data, err := cache.read(file, info); err == nil {
-					files[name], seen[file] = data, true
-					continue
+				if carried == nil {
+					carried = publish.Carried{}
 				}
+				carried[name] = info
+				continue
 			}
 			stale = append(stale, name)
 		}
 	}
-	for file := range cache {
-		if !seen[file] {
-			delete(cache, file)
-		}
-	}
-	return stale
+	return carried, stale
 }
 
 // onDisk compares the files of the output folder out with those of a new

@@ -83,7 +83,7 @@ func BenchmarkFolderOneChange(b *testing.B) {
 			defer f.Close()
 			old := benchSite(n)
 			for i := 0; i < 2; i++ { // the kept folder starts with the second
-				if _, err := f.Publish(old); err != nil {
+				if _, err := f.Publish(old.Site()); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -93,7 +93,7 @@ func BenchmarkFolderOneChange(b *testing.B) {
 					files[k] = v
 				}
 				files["regions/r0001/index.html"] = []byte(fmt.Sprint(i))
-				if _, err := f.Publish(files); err != nil {
+				if _, err := f.Publish(files.Site()); err != nil {
 					b.Fatal(err)
 				}
 				old = files

@@ -20,6 +20,9 @@ import (
 // writes what changed, not a file (and a folder) per page. The kept folder
 // sits beside the output like an unfinished publish's, and is removed by
 // the next publish when the process that kept it is gone.
+//
+// A file the output carries over (see Carried) is linked into the kept
+// folder when it does not hold it yet, and stays there while it does.
 type Folder struct {
 	out     string
 	current *tree // what out holds, when this Folder put it there
@@ -29,7 +32,7 @@ type Folder struct {
 // tree is a folder of published files planbook holds.
 type tree struct {
 	path   string      // where it is now
-	files  Files       // what it holds; nil when not known
+	site   Site        // what it holds; the zero Site when not known
 	info   os.FileInfo // the folder itself, to know it again
 	unlock func()
 }
@@ -52,35 +55,35 @@ func NewFolder(out string) *Folder { return &Folder{out: filepath.Clean(out)} }
 // Out returns the output folder.
 func (f *Folder) Out() string { return f.out }
 
-// Publish replaces the output folder with files.
-func (f *Folder) Publish(files Files) (Stats, error) {
-	if exchangeWorks && f.current != nil && f.spare != nil && f.spare.files != nil && f.current.here() && f.spare.here() {
+// Publish replaces the output folder with the site s.
+func (f *Folder) Publish(s Site) (Stats, error) {
+	if exchangeWorks && f.current != nil && f.spare != nil && f.spare.site.known() && f.current.here() && f.spare.here() {
 		if err := Check(f.out); err != nil {
 			return Stats{}, err
 		}
-		st, err := f.update(files)
+		st, err := f.update(s)
 		if err == nil {
 			return st, nil
 		}
 		// The spare is in no known state: publish in full.
 	}
-	return f.full(files)
+	return f.full(s)
 }
 
-// full publishes files as Publish does, and keeps the previous output as
-// the spare when what it holds is known.
-func (f *Folder) full(files Files) (Stats, error) {
-	var old Files
+// full publishes s as Publish does, and keeps the previous output as the
+// spare when what it holds is known.
+func (f *Folder) full(s Site) (Stats, error) {
+	var old Site
 	if f.current != nil && f.current.here() {
-		old = f.current.files
+		old = f.current.site
 	}
 	f.Close()
-	st, current, previous, err := assemble(f.out, old, files)
+	st, current, previous, err := assemble(f.out, old, s)
 	if err != nil {
 		return st, err
 	}
 	f.current = current
-	if previous != nil && old == nil {
+	if previous != nil && !old.known() {
 		previous.remove()
 		previous = nil
 	}
@@ -88,11 +91,12 @@ func (f *Folder) full(files Files) (Stats, error) {
 	return st, nil
 }
 
-// update brings the spare from what it holds to files and swaps it with
-// the output, which becomes the spare.
-func (f *Folder) update(files Files) (Stats, error) {
+// update brings the spare from what it holds to s and swaps it with the
+// output, which becomes the spare. A carried file is taken from the
+// output, which holds it until the swap.
+func (f *Folder) update(s Site) (Stats, error) {
 	sp, cur := f.spare, f.current
-	names, err := sortedNames(files)
+	names, err := sortedNames(s)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -101,18 +105,28 @@ func (f *Folder) update(files Files) (Stats, error) {
 		return Stats{}, err
 	}
 	for _, name := range names {
-		prev, known := sp.files[name]
-		if known && onDisk[name] && bytes.Equal(prev, files[name]) {
+		if info, ok := s.Carried[name]; ok {
+			if onDisk[name] && holds(sp.path, name, info) {
+				continue
+			}
+			step("file " + name)
+			if err := carryInto(sp.path, f.out, name, info); err != nil {
+				return Stats{}, err
+			}
+			continue
+		}
+		prev, known := sp.site.Files[name]
+		if known && onDisk[name] && bytes.Equal(prev, s.Files[name]) {
 			continue
 		}
 		step("file " + name)
-		if err := replaceFile(sp.path, name, files[name]); err != nil {
+		if err := replaceFile(sp.path, name, s.Files[name]); err != nil {
 			return Stats{}, err
 		}
 	}
 	var gone []string
 	for name := range onDisk {
-		if _, ok := files[name]; !ok {
+		if !s.has(name) {
 			gone = append(gone, name)
 		}
 	}
@@ -128,9 +142,9 @@ func (f *Folder) update(files Files) (Stats, error) {
 	if err := exchange(sp.path, f.out); err != nil {
 		return Stats{}, err
 	}
-	f.current = &tree{path: f.out, files: files, info: sp.info, unlock: sp.unlock}
-	f.spare = &tree{path: sp.path, files: cur.files, info: cur.info, unlock: cur.unlock}
-	return Compare(cur.files, files), nil
+	f.current = &tree{path: f.out, site: s, info: sp.info, unlock: sp.unlock}
+	f.spare = &tree{path: sp.path, site: cur.site, info: cur.info, unlock: cur.unlock}
+	return Compare(cur.site, s), nil
 }
 
 // Close removes the spare and lets go of the output; the next Publish

@@ -21,7 +21,7 @@ func TestFolderWritesWhatChanged(t *testing.T) {
 	for i, files := range versions {
 		var st Stats
 		var err error
-		steps := record(t, func() { st, err = f.Publish(files) })
+		steps := record(t, func() { st, err = f.Publish(files.Site()) })
 		if err != nil {
 			t.Fatalf("publish %d: %v", i+1, err)
 		}
@@ -29,7 +29,7 @@ func TestFolderWritesWhatChanged(t *testing.T) {
 		if !equal(got, files) || len(empty) > 0 {
 			t.Errorf("publish %d: output %v, empty folders %v", i+1, names(got), empty)
 		}
-		if want := Compare(prev, files); i > 0 && (st.Written != want.Written || st.Removed != want.Removed || strings.Join(st.Changed, " ") != strings.Join(want.Changed, " ")) {
+		if want := Compare(prev.Site(), files.Site()); i > 0 && (st.Written != want.Written || st.Removed != want.Removed || strings.Join(st.Changed, " ") != strings.Join(want.Changed, " ")) {
 			t.Errorf("publish %d: stats %+v, want %+v", i+1, st, want)
 		}
 		var written []string
@@ -43,7 +43,7 @@ func TestFolderWritesWhatChanged(t *testing.T) {
 				t.Errorf("publish %d assembled a whole new folder", i+1)
 			}
 			// The kept folder holds the version before the last.
-			want := Compare(versions[i-2], files).Changed
+			want := Compare(versions[i-2].Site(), files.Site()).Changed
 			if strings.Join(written, " ") != strings.Join(want, " ") {
 				t.Errorf("publish %d wrote %v, want %v", i+1, written, want)
 			}
@@ -68,11 +68,11 @@ func TestFolderSeesOthers(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	f := NewFolder(out)
 	defer f.Close()
-	f.Publish(siteV1)
-	f.Publish(siteV2)
+	f.Publish(siteV1.Site())
+	f.Publish(siteV2.Site())
 	os.WriteFile(filepath.Join(out, "regions", "east", "booklet.pdf"), []byte("%PDF"), 0o644)
-	f.Publish(siteV3) // the output with the PDF is kept
-	if _, err := f.Publish(siteV2); err != nil {
+	f.Publish(siteV3.Site()) // the output with the PDF is kept
+	if _, err := f.Publish(siteV2.Site()); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := readTree(t, out); !equal(got, siteV2) {
@@ -82,7 +82,7 @@ func TestFolderSeesOthers(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps := record(t, func() {
-		if _, err := f.Publish(siteV3); err != nil {
+		if _, err := f.Publish(siteV3.Site()); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -102,7 +102,7 @@ func TestFolderRefuses(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("keep"), 0o644)
 	f := NewFolder(out)
 	defer f.Close()
-	if _, err := f.Publish(siteV1); err == nil {
+	if _, err := f.Publish(siteV1.Site()); err == nil {
 		t.Error("a foreign folder was replaced")
 	}
 }

@@ -45,6 +45,15 @@ func publishThenDie(at string) {
 	switch os.Getenv(killOldEnv) {
 	case "folder":
 		err = folderSequence(os.Getenv(killOutEnv), func() { step = kill })
+	case "carried":
+		out := os.Getenv(killOutEnv)
+		info, serr := os.Lstat(filepath.Join(out, filepath.FromSlash(pdfName)))
+		if serr != nil {
+			err = serr
+			break
+		}
+		step = kill
+		_, err = NewFolder(out).Publish(Site{Files: siteV2, Carried: Carried{pdfName: info}})
 	case "1":
 		step = kill
 		_, err = Publish(os.Getenv(killOutEnv), siteV1, siteV2)
@@ -68,7 +77,7 @@ func folderSequence(out string, third func()) error {
 		if i == 2 {
 			third()
 		}
-		if _, err := f.Publish(files); err != nil {
+		if _, err := f.Publish(files.Site()); err != nil {
 			return err
 		}
 	}
@@ -78,26 +87,32 @@ func folderSequence(out string, third func()) error {
 
 // TestKilledPublishLeavesOneSite kills a publish at every one of its
 // steps, in a separate process: a Publish with the previous files unknown
-// (a build) or known, and a Folder's publish that brings its kept folder
-// up to date (serve). The output is then the previous site or the new
-// one, whole (no file of the other, no empty folder), and the next publish
+// (a build) or known, a Folder's publish that brings its kept folder up
+// to date (serve), and one that carries a printed PDF of the output over.
+// The output is then the previous site or the new one, whole (no file of
+// the other, no empty folder, the PDF as printed), and the next publish
 // leaves nothing beside the output.
 func TestKilledPublishLeavesOneSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a process per step")
 	}
-	for _, mode := range []string{"", "1", "folder"} {
+	for _, mode := range []string{"", "1", "folder", "carried"} {
 		probe := filepath.Join(t.TempDir(), "public")
 		Publish(probe, nil, siteV1)
 		before, after := siteV1, siteV2
 		var steps []string
 		switch mode {
+		case "carried":
+			before, after = plus(siteV1, pdfName, "%PDF printed"), plus(siteV2, pdfName, "%PDF printed")
+			f := NewFolder(probe)
+			steps = record(t, func() { f.Publish(printPDF(t, probe, siteV2, string(before[pdfName]))) })
+			f.Close()
 		case "folder":
 			before, after = siteV2, siteV3
 			f := NewFolder(probe)
-			f.Publish(siteV1)
-			f.Publish(siteV2)
-			steps = record(t, func() { f.Publish(siteV3) })
+			f.Publish(siteV1.Site())
+			f.Publish(siteV2.Site())
+			steps = record(t, func() { f.Publish(siteV3.Site()) })
 			f.Close()
 			if slices.Contains(steps, "temp") {
 				t.Fatalf("the third publish of a Folder assembled a new folder: %v", steps)
@@ -113,6 +128,9 @@ func TestKilledPublishLeavesOneSite(t *testing.T) {
 			out := filepath.Join(dir, "public")
 			if _, err := Publish(out, nil, siteV1); err != nil {
 				t.Fatal(err)
+			}
+			if mode == "carried" {
+				printPDF(t, out, siteV1, string(before[pdfName]))
 			}
 			cmd := exec.Command(os.Args[0], "-test.run=^$")
 			cmd.Env = append(os.Environ(), killAtEnv+"="+strconv.Itoa(at), killOutEnv+"="+out, killOldEnv+"="+mode)

@@ -1,8 +1,9 @@
 // Package publish writes a built site to its output folder atomically: the
 // new folder is assembled beside the old one and swapped in only when it is
 // complete, files whose bytes did not change keep their old copy (and
-// modification time), and a folder planbook did not create is never
-// replaced.
+// modification time), files the site carries over from the output (printed
+// PDFs) are linked without being read, and a folder planbook did not
+// create is never replaced.
 //
 // A publish stopped at any moment, by an error or by a kill, leaves the
 // output as it was: the previous site, whole. What it was assembling
@@ -33,6 +34,9 @@ const markerText = "This folder is written by planbook. It is replaced as a whol
 // Files is a site in memory: file contents by slash path.
 type Files map[string][]byte
 
+// Site returns files as a Site, which carries nothing over.
+func (files Files) Site() Site { return Site{Files: files} }
+
 // Stats says what a publish did.
 type Stats struct {
 	Files     int // files in the output
@@ -59,9 +63,10 @@ var step = func(name string) {}
 //
 // old, when not nil, is what the last Publish to out wrote: a file whose
 // bytes equal its old ones is then kept without reading it back. With old
-// nil every file is compared with the one on disk.
+// nil every file is compared with the one on disk. (A Folder also carries
+// files of the output over; see Carried.)
 func Publish(out string, old, files Files) (Stats, error) {
-	st, current, previous, err := assemble(filepath.Clean(out), old, files)
+	st, current, previous, err := assemble(filepath.Clean(out), old.Site(), files.Site())
 	if err != nil {
 		return st, err
 	}
@@ -73,11 +78,12 @@ func Publish(out string, old, files Files) (Stats, error) {
 	return st, nil
 }
 
-// assemble builds files in a new folder beside out and swaps it in. It
-// returns the new output and the previous one, now beside out, both
-// locked (previous is nil when out did not exist). On an error nothing
-// changed and nothing is left.
-func assemble(out string, old, files Files) (st Stats, current, previous *tree, err error) {
+// assemble builds the site s in a new folder beside out and swaps it in;
+// old is what out holds, when known. It returns the new output and the
+// previous one, now beside out, both locked (previous is nil when out did
+// not exist). On an error nothing changed and nothing is left: the new
+// folder holds links to the files out carries over, never the files.
+func assemble(out string, old, s Site) (st Stats, current, previous *tree, err error) {
 	step("check")
 	if err := Check(out); err != nil {
 		return st, nil, nil, err
@@ -87,7 +93,7 @@ func assemble(out string, old, files Files) (st Stats, current, previous *tree, 
 	}
 	step("clean")
 	removeStale(out)
-	names, err := sortedNames(files)
+	names, err := sortedNames(s)
 	if err != nil {
 		return st, nil, nil, err
 	}
@@ -96,7 +102,7 @@ func assemble(out string, old, files Files) (st Stats, current, previous *tree, 
 	if err != nil {
 		return st, nil, nil, err
 	}
-	made := &tree{path: tmp, files: files, unlock: unlock}
+	made := &tree{path: tmp, site: s, unlock: unlock}
 	defer func() {
 		if err != nil {
 			made.remove()
@@ -112,7 +118,7 @@ func assemble(out string, old, files Files) (st Stats, current, previous *tree, 
 	if err := makeDirs(tmp, names); err != nil {
 		return st, nil, nil, err
 	}
-	written, err := placeAll(out, tmp, names, old, files)
+	written, err := placeAll(out, tmp, names, old, s)
 	if err != nil {
 		return st, nil, nil, err
 	}
@@ -125,7 +131,7 @@ func assemble(out string, old, files Files) (st Stats, current, previous *tree, 
 		}
 	}
 	st.Files = len(names)
-	st.Removed = countRemoved(out, old, files)
+	st.Removed = countRemoved(out, old, s)
 	if made.info, err = os.Lstat(tmp); err != nil {
 		return st, nil, nil, err
 	}
@@ -133,7 +139,7 @@ func assemble(out string, old, files Files) (st Stats, current, previous *tree, 
 	if info, err := os.Lstat(out); err == nil {
 		// The previous output ends up beside out: held, so that no
 		// other publish takes it for a leftover while it is there.
-		prev = &tree{path: tmp, files: old, info: info, unlock: func() {}}
+		prev = &tree{path: tmp, site: old, info: info, unlock: func() {}}
 		if unlock, ok := lock(out); ok {
 			prev.unlock = unlock
 		}
@@ -149,15 +155,24 @@ func assemble(out string, old, files Files) (st Stats, current, previous *tree, 
 	return st, made, prev, nil
 }
 
-// sortedNames returns the names of files in order, and refuses a name that
-// is not a clean relative slash path or that is the marker.
-func sortedNames(files Files) ([]string, error) {
-	names := make([]string, 0, len(files))
-	for name := range files {
+// sortedNames returns the names of the files of s in order, and refuses a
+// name that is not a clean relative slash path, that is the marker, or
+// that is both made and carried over.
+func sortedNames(s Site) ([]string, error) {
+	names := make([]string, 0, s.len())
+	for name := range s.Files {
+		names = append(names, name)
+	}
+	for name := range s.Carried {
+		if _, ok := s.Files[name]; ok {
+			return nil, fmt.Errorf("publish: %q is both made and carried over", name)
+		}
+		names = append(names, name)
+	}
+	for _, name := range names {
 		if !fs.ValidPath(name) || name == "." || name == Marker {
 			return nil, fmt.Errorf("publish: invalid output path %q", name)
 		}
-		names = append(names, name)
 	}
 	sort.Strings(names)
 	return names, nil
@@ -179,8 +194,9 @@ func makeDirs(tmp string, names []string) error {
 }
 
 // placeAll puts every file into tmp, several at a time, and reports which
-// were written (rather than kept from out).
-func placeAll(out, tmp string, names []string, old, files Files) ([]bool, error) {
+// were written (rather than kept from out). A carried file counts as
+// written when old, known, does not hold it as it is.
+func placeAll(out, tmp string, names []string, old, s Site) ([]bool, error) {
 	written := make([]bool, len(names))
 	g, ctx := errgroup.WithContext(context.Background())
 	g.SetLimit(writers)
@@ -190,13 +206,18 @@ func placeAll(out, tmp string, names []string, old, files Files) ([]bool, error)
 				return nil // another file failed: stop writing
 			}
 			step("file " + name)
-			data := files[name]
+			dst := filepath.Join(tmp, filepath.FromSlash(name))
+			if info, ok := s.Carried[name]; ok {
+				written[i] = old.known() && !s.unchanged(old, name)
+				return carry(out, dst, name, info)
+			}
+			data := s.Files[name]
 			known := false
-			if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
+			if prev, ok := old.Files[name]; ok && bytes.Equal(prev, data) {
 				known = true
 			}
 			var err error
-			written[i], err = place(filepath.Join(out, filepath.FromSlash(name)), filepath.Join(tmp, filepath.FromSlash(name)), data, known)
+			written[i], err = place(filepath.Join(out, filepath.FromSlash(name)), dst, data, known)
 			return err
 		})
 	}
@@ -237,7 +258,7 @@ func Check(out string) error {
 // old is known to hold data (the previous publish wrote it), so that it
 // need not be read back.
 func place(old, dst string, data []byte, known bool) (written bool, err error) {
-	if (known || same(old, data)) && os.Link(old, dst) == nil {
+	if (known || same(old, data)) && link(old, dst) == nil {
 		return false, nil
 	}
 	return true, os.WriteFile(dst, data, 0o644)
@@ -253,16 +274,16 @@ func same(name string, data []byte) bool {
 	return err == nil && bytes.Equal(old, data)
 }
 
-// countRemoved counts the files of the previous output that files does not
+// countRemoved counts the files of the previous output that s does not
 // hold: those of old when known, else those on disk.
-func countRemoved(out string, old, files Files) int {
-	if old != nil {
-		return gone(old, files)
+func countRemoved(out string, old, s Site) int {
+	if old.known() {
+		return gone(old, s)
 	}
 	onDisk, _ := listFiles(out)
 	n := 0
 	for name := range onDisk {
-		if _, ok := files[name]; !ok && !strings.HasPrefix(name, ".") {
+		if !s.has(name) && !strings.HasPrefix(name, ".") {
 			n++
 		}
 	}
@@ -292,13 +313,22 @@ func swap(tmp, out string) error {
 	return os.Rename(aside, tmp)
 }
 
-// Compare says what publishing files over a folder that holds old would
-// write, without writing: the files whose bytes differ or are new, and the
-// files of old that are gone. With old nil, every file is new.
-func Compare(old, files Files) Stats {
-	st := Stats{Files: len(files), Removed: gone(old, files)}
-	for name, data := range files {
-		if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
+// Compare says what publishing the site s over a folder that holds old
+// would write, without writing: the files whose bytes differ or are new
+// (a carried file that old does not carry as it is), and the files of old
+// that are gone. With old the zero Site, every file is new.
+func Compare(old, s Site) Stats {
+	st := Stats{Files: s.len(), Removed: gone(old, s)}
+	for name, data := range s.Files {
+		if prev, ok := old.Files[name]; ok && bytes.Equal(prev, data) {
+			st.Unchanged++
+			continue
+		}
+		st.Written++
+		st.Changed = append(st.Changed, name)
+	}
+	for name := range s.Carried {
+		if s.unchanged(old, name) {
 			st.Unchanged++
 			continue
 		}
@@ -309,11 +339,16 @@ func Compare(old, files Files) Stats {
 	return st
 }
 
-// gone counts the files of old that files does not hold.
-func gone(old, files Files) int {
+// gone counts the files of old that s does not hold.
+func gone(old, s Site) int {
 	n := 0
-	for name := range old {
-		if _, ok := files[name]; !ok {
+	for name := range old.Files {
+		if !s.has(name) {
+			n++
+		}
+	}
+	for name := range old.Carried {
+		if !s.has(name) {
 			n++
 		}
 	}

@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"planbook/generator/diag"
-	"planbook/generator/publish"
 )
 
 //go:embed static
@@ -77,13 +78,17 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		errorPage.Execute(w, errorView{Errors: failure.Errors(), Generation: gen})
 		return
 	}
-	var files publish.Files
+	var built shown
 	if site != nil {
-		files = site.files
+		built = *site
 	}
-	data, ok := files[name]
+	if _, carried := built.site.Carried[name]; carried {
+		serveCarried(w, r, built.out, name)
+		return
+	}
+	data, ok := built.site.Files[name]
 	if !ok {
-		if _, dir := files[path.Join(name, "index.html")]; dir {
+		if _, dir := built.site.Files[path.Join(name, "index.html")]; dir {
 			http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -101,6 +106,20 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		data = injectReload(data, gen)
 	}
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+}
+
+// serveCarried serves a file the site carries over from the output folder
+// out (a printed PDF) from there: the build holds its name, not its bytes.
+// Before the build is written the output holds the file as the build
+// found it, and after, the build's link to it.
+func serveCarried(w http.ResponseWriter, r *http.Request, out, name string) {
+	f, err := os.Open(filepath.Join(out, filepath.FromSlash(name)))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	http.ServeContent(w, r, name, time.Time{}, f)
 }
 
 // policy is the Content-Security-Policy of every response: nothing but

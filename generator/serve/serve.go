@@ -3,8 +3,9 @@
 // open browsers to reload, over Server-Sent Events, when the output
 // changed. While the latest build has errors, every page shows them.
 //
-// It serves the files of the latest good build from memory, the reload
-// script added to pages as they are sent, and then writes them to the
+// It serves the files of the latest good build from memory (the printed
+// PDFs a build carries over from the output folder, from there), the
+// reload script added to pages as they are sent, and then writes them to the
 // output folder exactly as planbook build does: swapped in whole, so that
 // the folder holds one build or the next, never a mix, whenever serve
 // stops. It answers only requests addressed to this computer's own names
@@ -72,8 +73,8 @@ type Server struct {
 
 // shown is a built site as served: its files and where they go on disk.
 type shown struct {
-	out   string
-	files publish.Files
+	out  string
+	site publish.Site
 }
 
 // New returns a server for cfg; Run builds and serves.
@@ -176,12 +177,12 @@ func siteURL(addr net.Addr) string {
 // stage is the builder's Write step: it checks the output folder and
 // keeps the new site for rebuild, which shows it before writing it, and
 // says what changed against what browsers show (old).
-func (s *Server) stage(out string, old, files publish.Files) (publish.Stats, error) {
+func (s *Server) stage(out string, old, site publish.Site) (publish.Stats, error) {
 	if err := publish.Check(out); err != nil {
 		return publish.Stats{}, err
 	}
-	s.staged = &shown{out: out, files: files}
-	return publish.Compare(old, files), nil
+	s.staged = &shown{out: out, site: site}
+	return publish.Compare(old, site), nil
 }
 
 // rebuild builds the site after changes to the given files (nil: the
@@ -268,7 +269,7 @@ func (s *Server) write(what string, pages int, start time.Time) {
 		}
 		s.folder, s.diskAt = publish.NewFolder(site.out), site.out
 	}
-	st, err := s.folder.Publish(site.files)
+	st, err := s.folder.Publish(site.site)
 	ms := time.Since(start).Milliseconds()
 	if err != nil {
 		fmt.Fprintf(s.cfg.Log, "%s: %s rendered and shown in %d ms, but writing %s failed: %v\n", what, plural(pages, "page"), shownMS, site.out, err)

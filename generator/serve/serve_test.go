@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -412,4 +413,39 @@ func TestRenamedPageLeavesNoFolder(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(p.dir, "public", "notes")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the old page's folder is still there: %v", err)
 	}
+}
+
+// TestServesPrintedBooklet prints (fakes) a region's booklet into the
+// output while serving: the rebuilds that follow serve it, from the
+// output folder where it stays, the same file on disk, until an edit
+// changes the booklet; then it is gone, from the preview and the folder.
+func TestServesPrintedBooklet(t *testing.T) {
+	region := "name = \"East\"\nstage = \"mature\"\nshare = \"100%\"\n"
+	var builds atomic.Int32
+	p := start(t, map[string]string{"content/plan.toml": planTOML, "content/regions/east.toml": region}, func(s *Server) {
+		after := s.afterBuild
+		s.afterBuild = func(changed []string) { builds.Add(1); after(changed) }
+	})
+	pdf := filepath.Join(p.dir, "public", "regions", "east", "booklet.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF east"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	printed, _ := os.Stat(pdf)
+	for i := range 3 {
+		comment := strings.Repeat("# a comment changes nothing\n", i+1)
+		p.write("content/plan.toml", planTOML+comment)
+		p.waitUntil("a rebuild", func() bool { return builds.Load() >= int32(i+2) })
+		if code, body := p.get("regions/east/booklet.pdf"); code != 200 || body != "%PDF east" {
+			t.Errorf("rebuild %d: the printed booklet is served as %d %q", i+1, code, body)
+		}
+		if info, err := os.Stat(pdf); err != nil || !os.SameFile(info, printed) {
+			t.Errorf("rebuild %d: the printed booklet on disk is not the file printed (%v)", i+1, err)
+		}
+	}
+	p.write("content/regions/east.toml", strings.Replace(region, "East", "Eastern", 1))
+	p.waitUntil("the booklet gone", func() bool {
+		code, _ := p.get("regions/east/booklet.pdf")
+		_, err := os.Stat(pdf)
+		return code == 404 && errors.Is(err, fs.ErrNotExist)
+	})
 }
