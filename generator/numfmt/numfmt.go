@@ -80,6 +80,13 @@ func Percent(r *big.Rat, places int) string {
 // planbook shows (pages, booklets, messages, reports) is written by it or
 // by Percent.
 func Rate(r *big.Rat, places int) string {
+	if n, d := r.Num(), r.Denom(); n.IsInt64() && d.IsInt64() {
+		// Most ratios are small fractions: the shares and growths of a
+		// site's tables, thousands of them.
+		if s, ok := PercentOf(n.Int64(), d.Int64(), places); ok {
+			return s
+		}
+	}
 	return rate(r, places, false)
 }
 
@@ -201,35 +208,46 @@ func PercentOf(part, whole int64, places int) (s string, ok bool) {
 
 // decimal writes v × 10^-places, with trailing zeros removed when trim.
 func decimal(v int64, places int, trim bool) string {
+	var buf [48]byte
+	return string(appendDecimal(buf[:0], v, places, trim, ""))
+}
+
+// AppendGrouped appends v × 10^-places as Group(Scaled(v, places), sep)
+// writes it, without allocating: for the numbers of the explanations of a
+// site's figures, hundreds of thousands.
+func AppendGrouped(b []byte, v int64, places int, sep string) []byte {
+	return appendDecimal(b, v, places, true, sep)
+}
+
+// appendDecimal appends v × 10^-places, sep between groups of three
+// digits of the whole part, trailing zeros of the fraction removed when
+// trim.
+func appendDecimal(b []byte, v int64, places int, trim bool, sep string) []byte {
 	u := uint64(v)
 	if v < 0 {
 		u = -u
+		b = append(b, '-')
 	}
-	var buf [48]byte
-	i := len(buf)
-	for d := 0; d < places; d++ {
-		digit := byte(u % 10)
-		u /= 10
-		if digit != 0 || !trim || i < len(buf) {
-			i--
-			buf[i] = '0' + digit
+	var digits [20]byte // u's, the last places of them its fraction
+	n := 0
+	for x := u; x > 0 || n <= places; x /= 10 {
+		n++
+		digits[len(digits)-n] = '0' + byte(x%10)
+	}
+	whole, frac := digits[len(digits)-n:len(digits)-places], digits[len(digits)-places:]
+	for k, c := range whole {
+		if k > 0 && sep != "" && (len(whole)-k)%3 == 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, c)
+	}
+	if trim {
+		for len(frac) > 0 && frac[len(frac)-1] == '0' {
+			frac = frac[:len(frac)-1]
 		}
 	}
-	if i < len(buf) {
-		i--
-		buf[i] = '.'
+	if len(frac) > 0 {
+		b = append(append(b, '.'), frac...)
 	}
-	for {
-		i--
-		buf[i] = '0' + byte(u%10)
-		u /= 10
-		if u == 0 {
-			break
-		}
-	}
-	if v < 0 {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
+	return b
 }
