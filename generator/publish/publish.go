@@ -84,41 +84,27 @@ func Publish(out string, old, files Files) (Stats, error) {
 // not exist). On an error nothing changed and nothing is left: the new
 // folder holds links to the files out carries over, never the files.
 func assemble(out string, old, s Site) (st Stats, current, previous *tree, err error) {
-	step("check")
-	if err := Check(out); err != nil {
+	if err := prepare(out); err != nil {
 		return st, nil, nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return st, nil, nil, err
-	}
-	step("clean")
-	removeStale(out)
 	names, err := sortedNames(s)
 	if err != nil {
 		return st, nil, nil, err
 	}
-	step("temp")
-	tmp, unlock, err := newTemp(out)
+	made, err := makeTemp(out, s)
 	if err != nil {
 		return st, nil, nil, err
 	}
-	made := &tree{path: tmp, site: s, unlock: unlock}
 	defer func() {
 		if err != nil {
 			made.remove()
 		}
 	}()
-	// The marker comes first, so that a publish killed from here on
-	// leaves a folder the next one knows as its own.
-	step("marker")
-	if _, err := place(filepath.Join(out, Marker), filepath.Join(tmp, Marker), []byte(markerText), false); err != nil {
-		return st, nil, nil, err
-	}
 	step("folders")
-	if err := makeDirs(tmp, names); err != nil {
+	if err := makeDirs(made.path, names); err != nil {
 		return st, nil, nil, err
 	}
-	written, err := placeAll(out, tmp, names, old, s)
+	written, err := placeAll(out, made.path, names, old, s)
 	if err != nil {
 		return st, nil, nil, err
 	}
@@ -132,27 +118,69 @@ func assemble(out string, old, s Site) (st Stats, current, previous *tree, err e
 	}
 	st.Files = len(names)
 	st.Removed = countRemoved(out, old, s)
-	if made.info, err = os.Lstat(tmp); err != nil {
-		return st, nil, nil, err
+	prev, err := finish(out, made, old)
+	return st, made, prev, err
+}
+
+// prepare checks the output folder out, makes its parent, and clears what
+// stopped publishes to it left.
+func prepare(out string) error {
+	step("check")
+	if err := Check(out); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	step("clean")
+	removeStale(out)
+	return nil
+}
+
+// makeTemp makes the locked folder beside out that a publish assembles
+// the new output in, holding the site s (the zero Site: what is put in
+// it), with the marker: it comes first, so that a publish killed from
+// here on leaves a folder the next one knows as its own.
+func makeTemp(out string, s Site) (*tree, error) {
+	step("temp")
+	tmp, unlock, err := newTemp(out)
+	if err != nil {
+		return nil, err
+	}
+	made := &tree{path: tmp, site: s, unlock: unlock}
+	step("marker")
+	if _, err := place(filepath.Join(out, Marker), filepath.Join(tmp, Marker), []byte(markerText), false); err != nil {
+		made.remove()
+		return nil, err
+	}
+	return made, nil
+}
+
+// finish swaps the folder made, complete, in for out, and returns the
+// previous output, now beside out and locked (nil when out did not
+// exist); old is what that holds, when known.
+func finish(out string, made *tree, old Site) (previous *tree, err error) {
+	if made.info, err = os.Lstat(made.path); err != nil {
+		return nil, err
 	}
 	var prev *tree
 	if info, err := os.Lstat(out); err == nil {
 		// The previous output ends up beside out: held, so that no
 		// other publish takes it for a leftover while it is there.
-		prev = &tree{path: tmp, site: old, info: info, unlock: func() {}}
+		prev = &tree{path: made.path, site: old, info: info, unlock: func() {}}
 		if unlock, ok := lock(out); ok {
 			prev.unlock = unlock
 		}
 	}
 	step("swap")
-	if err := swap(tmp, out); err != nil {
+	if err := swap(made.path, out); err != nil {
 		if prev != nil {
 			prev.unlock()
 		}
-		return st, nil, nil, err
+		return nil, err
 	}
 	made.path = out
-	return st, made, prev, nil
+	return prev, nil
 }
 
 // sortedNames returns the names of the files of s in order, and refuses a

@@ -291,25 +291,49 @@ func lineAt(text string, at int) (line, col int, lineText string) {
 // region, and the site must not be published.
 func Leaks(files map[string][]byte, full *compute.Result, ids []string) *diag.List {
 	errs := &diag.List{}
-	keep := map[string]bool{}
-	for _, id := range ids {
-		keep[id] = true
-	}
-	m := newMatcher(hiddenWords(full, keep))
+	g := NewGuard(full, ids)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if strings.HasPrefix(name, "assets/") {
-			continue
-		}
-		if w, _ := m.find(files[name]); w != "" {
-			errs.Add(diag.Diagnostic{Level: diag.Error, File: name,
-				Message: fmt.Sprintf("this site for %s would show %q, which belongs to a region it must not show", strings.Join(ids, ", "), w),
-				Hint:    "look for the name in the items (promotions, trainings, milestones) and pages meant for everyone, and move it to the region's own file or scope it with regions = [...]"})
+		if d := g.Check(name, files[name]); d != nil {
+			errs.Add(*d)
 		}
 	}
 	return errs
+}
+
+// Guard searches the files of a site for some regions' audience, one at a
+// time, for what Leaks finds: for a build that writes each file as soon
+// as it is made. Check may be called from several goroutines.
+type Guard struct {
+	m   *matcher
+	ids []string
+}
+
+// NewGuard returns the guard of a site for the audience of the regions
+// ids, of the whole plan full.
+func NewGuard(full *compute.Result, ids []string) *Guard {
+	keep := map[string]bool{}
+	for _, id := range ids {
+		keep[id] = true
+	}
+	return &Guard{m: newMatcher(hiddenWords(full, keep)), ids: ids}
+}
+
+// Check returns the error of a file of the site (by its path) that shows
+// what its audience must not see, or nil.
+func (g *Guard) Check(name string, data []byte) *diag.Diagnostic {
+	if strings.HasPrefix(name, "assets/") {
+		return nil
+	}
+	w, _ := g.m.find(data)
+	if w == "" {
+		return nil
+	}
+	return &diag.Diagnostic{Level: diag.Error, File: name,
+		Message: fmt.Sprintf("this site for %s would show %q, which belongs to a region it must not show", strings.Join(g.ids, ", "), w),
+		Hint:    "look for the name in the items (promotions, trainings, milestones) and pages meant for everyone, and move it to the region's own file or scope it with regions = [...]"}
 }
