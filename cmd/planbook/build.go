@@ -65,7 +65,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	progress, stop := progressLine(stdout, "Rendering pages", start)
-	rep, err := pipeline.NewBuilder(pipeline.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress, Regions: regions}).Build()
+	rep, err := pipeline.Build(pipeline.Options{Site: *site, Out: *out, Compare: *compare, Progress: progress, Regions: regions})
 	stop()
 	printDiagnostics(stderr, rep.Diagnostics)
 	if err != nil {

@@ -42,7 +42,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
-	rep, _ := pipeline.NewBuilder(pipeline.Options{Site: *site}).Check()
+	rep, _ := pipeline.Check(pipeline.Options{Site: *site})
 	r, errs := rep.Result, rep.Diagnostics
 	switch *format {
 	case "text":

@@ -74,6 +74,9 @@ func TestBadInputKeepsOutput(t *testing.T) {
 		{"content/plan.toml", `regions = ["east", "south"]`, `regions = ["east", "sooth"]`, `unknown region "sooth" (did you mean "south"?)`},
 		{"content/regions/south.toml", `share = "25%"`, `share = "24%"`, `content/regions/: region shares sum to 99%, want 100%`},
 		{"content/plan.toml", `title = "`, `title = `, `content/plan.toml:7:`},
+		// Found while the pages are rendered, some of them written
+		// already into the new output, which goes.
+		{"content/regions/east.md", `## 华东大区经营计划`, "## 华东大区经营计划\n\n{{< value \"regions.nowhere.target\" >}}", `content/regions/east.md:3:1: unknown value key "regions.nowhere.target"`},
 	}
 	for _, b := range breaks {
 		name := filepath.Join(site, b.file)

@@ -85,10 +85,9 @@ func runPDF(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 		// only, so that the PDF shows nothing of the other regions.
 		opts.Regions = []string{*region}
 	}
-	b := pipeline.NewBuilder(opts)
-	build, noun := b.Build, "booklet"
+	build, noun := func() (*pipeline.Report, error) { return pipeline.Build(opts) }, "booklet"
 	if *people {
-		build, noun = b.Letters, "letter"
+		build, noun = pipeline.NewBuilder(opts).Letters, "letter"
 	}
 	rep, err := build()
 	printDiagnostics(stderr, rep.Diagnostics)

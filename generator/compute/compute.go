@@ -176,7 +176,11 @@ const (
 func (r *Result) Amount(units int64) *big.Rat {
 	if p := r.Plan.Precision; p.IsInt() {
 		// A whole precision (most plans) needs no fraction reduced: the
-		// checks of a large roster convert tens of thousands of amounts.
+		// checks of a large roster convert tens of thousands of amounts,
+		// and the explanations of a large plan hundreds of thousands.
+		if q := p.Num(); q.IsInt64() && units > -1<<31 && units < 1<<31 && q.Int64() < 1<<31 {
+			return new(big.Rat).SetInt64(units * q.Int64())
+		}
 		n := new(big.Int).SetInt64(units)
 		return new(big.Rat).SetInt(n.Mul(n, p.Num()))
 	}

@@ -128,6 +128,7 @@ type Derivation struct {
 	// words: "regions × quarters", "regions".
 	Table  string
 	Inputs []*Input
+	ref    ref // the key, resolved
 }
 
 // Input is one input of a derivation: a figure of plan.json (Key), a
@@ -177,24 +178,26 @@ type Explainer struct {
 	people bool // people's keys resolve
 
 	memo   onceMap[string, *Derivation]
-	files  onceMap[string, *plan.Positions]
-	tables onceMap[string, *table]
+	files  recentFiles // where the keys of the files read last are
+	tables onceMap[tableKey, *table]
 	sums   onceMap[string, *Input] // the weights or proposals of a list, added up
 	splits onceMap[string, *split]
 	teams  onceMap[*compute.Team, *teamQuotas]
 
 	indexOnce sync.Once
 	index     *index
-	labels    sync.Map // by language and key
-	stepOnce  sync.Once
-	step      string // the precision in words
+	headsOnce sync.Once
+	rowHeads  *rowHeads
+	// tree is the data tree of the figures, made once when asked for
+	// (Tree): a key that names nothing is looked up in it.
+	treeOnce sync.Once
+	tree     data.Object
+	labels   sync.Map // by language and key
+	stepOnce sync.Once
+	step     string // the precision in words
 
 	precisionOnce sync.Once
 	precisionIn   *Input // what every rounding rounds to
-	// inputWords are the words of the inputs several figures share (a
-	// row's total, a column's), by input, language and options.
-	sharedWords sync.Map
-	rules       sync.Map // a rule's words, by rule, table, parent and language
 }
 
 // New returns an explainer of r. With people, the keys of every person's
@@ -240,9 +243,25 @@ func (e *Explainer) of(key string) (*Derivation, error) {
 	}
 	return e.memo.get(key, func() *Derivation {
 		d := ref.derive(e)
-		d.Key = key
+		d.Key, d.ref = key, ref
 		return d
 	}), nil
+}
+
+// Derive returns the derivation of the figure at key as Of does, but
+// works it out again on every call and keeps nothing of it: for a caller
+// that asks for each figure once, such as a site's files of
+// explanations, so that a build does not hold the derivation of every
+// figure it explained until it ends. What several figures share (a
+// table's column sums, a list's weights) is still made once.
+func (e *Explainer) Derive(key string) (*Derivation, error) {
+	ref, err := e.resolve(key)
+	if err != nil {
+		return nil, err
+	}
+	d := ref.derive(e)
+	d.Key, d.ref = key, ref
+	return d, nil
 }
 
 // must returns the derivation of a key the explainer itself made.
@@ -256,12 +275,17 @@ func (e *Explainer) must(key string) *Derivation {
 
 // Tree returns the data tree whose leaves e explains: plan.json's, or, when
 // e explains people, plan.json as the planner sees it (every person's
-// quota, and the checks naming people).
+// quota, and the checks naming people). It is made once; callers do not
+// change it.
 func (e *Explainer) Tree() data.Object {
-	if e.people {
-		return data.PlannerTree(e.r)
-	}
-	return data.Tree(e.r)
+	e.treeOnce.Do(func() {
+		if e.people {
+			e.tree = data.PlannerTree(e.r)
+		} else {
+			e.tree = data.Tree(e.r)
+		}
+	})
+	return e.tree
 }
 
 // checks returns the checks list of the tree e explains.

@@ -11,17 +11,17 @@ import (
 // ref is a resolved value key: its pattern (entries as "*") and the
 // positions of the entries it names, in order.
 type ref struct {
-	key     string
-	pattern string
-	ix      []int
+	key   string
+	parts []string // key's parts, split at the dots
+	rule  deriver  // the deriver of its pattern (see derivers)
+	ix    []int
 }
 
 func (r ref) derive(e *Explainer) *Derivation {
-	f, ok := derivers[r.pattern]
-	if !ok {
-		panic("explain: no rule for " + r.pattern)
+	if r.rule == nil {
+		panic("explain: no rule for " + r.key)
 	}
-	return f(e, r.ix)
+	return r.rule(e, r.ix)
 }
 
 // index finds the entries of the plan's lists by their ids.
@@ -99,8 +99,9 @@ func fieldSet(names ...string) map[string]bool {
 // resolve finds the figure a value key names. A key that names nothing
 // gets the error of data.Lookup, which says what it could have been.
 func (e *Explainer) resolve(key string) (ref, error) {
-	if r, ok := e.parse(strings.Split(key, ".")); ok {
-		r.key = key
+	parts := strings.Split(key, ".")
+	if r, ok := e.parse(parts); ok {
+		r.key, r.parts = key, parts
 		return r, nil
 	}
 	if _, err := data.Lookup(e.Tree(), key); err != nil {
@@ -122,13 +123,13 @@ func (e *Explainer) parse(parts []string) (ref, bool) {
 	}
 	switch top := parts[0]; {
 	case n == 1 && topFields[top]:
-		return ref{pattern: top}, true
+		return ref{rule: derivers[top]}, true
 	case top == "baseline" && n == 2 && (parts[1] == "year" || parts[1] == "revenue" || parts[1] == "headcount"),
 		top == "per_head" && n == 2 && (parts[1] == "baseline" || parts[1] == "target" || parts[1] == "growth"):
-		return ref{pattern: top + "." + parts[1]}, true
+		return ref{rule: derivers[top+"."+parts[1]]}, true
 	case top == "quarters" || top == "months":
 		if k, ok := position(top, parts[1:]); ok && n == 2 {
-			return ref{pattern: top + ".*", ix: []int{k}}, true
+			return ref{rule: derivers[top+".*"], ix: []int{k}}, true
 		}
 	case top == "products":
 		if i, ok := at(x.products, 1); ok {
@@ -171,12 +172,12 @@ func (e *Explainer) parse(parts []string) (ref, bool) {
 func entryRef(list string, ix []int, rest []string, fields map[string]bool, lists ...string) (ref, bool) {
 	switch {
 	case len(rest) == 1 && fields[rest[0]]:
-		return ref{pattern: list + ".*." + rest[0], ix: ix}, true
+		return ref{rule: derivers[list+".*."+rest[0]], ix: ix}, true
 	case len(rest) == 2:
 		for _, l := range lists {
 			if rest[0] == l {
 				if k, ok := position(l, rest[1:]); ok {
-					return ref{pattern: list + ".*." + l + ".*", ix: append(ix, k)}, true
+					return ref{rule: derivers[list+".*."+l+".*"], ix: append(ix, k)}, true
 				}
 			}
 		}
@@ -189,19 +190,19 @@ func (e *Explainer) regionRef(i int, rest []string) (ref, bool) {
 	x, r := e.ids(), e.r
 	if len(rest) == 3 && rest[0] == "channels" {
 		if j, ok := x.regionChannels[i][rest[1]]; ok && channelFields[rest[2]] {
-			return ref{pattern: "regions.*.channels.*." + rest[2], ix: []int{i, j}}, true
+			return ref{rule: derivers["regions.*.channels.*."+rest[2]], ix: []int{i, j}}, true
 		}
 		return ref{}, false
 	}
 	if len(rest) == 2 && rest[0] == "products" {
 		if j, ok := x.products[rest[1]]; ok {
-			return ref{pattern: "regions.*.products.*", ix: []int{i, j}}, true
+			return ref{rule: derivers["regions.*.products.*"], ix: []int{i, j}}, true
 		}
 		return ref{}, false
 	}
 	if len(rest) == 2 && rest[0] == "customers" {
 		if j, ok := x.customers[rest[1]]; ok && j < len(r.Regions[i].Customers) {
-			return ref{pattern: "regions.*.customers.*", ix: []int{i, j}}, true
+			return ref{rule: derivers["regions.*.customers.*"], ix: []int{i, j}}, true
 		}
 		return ref{}, false
 	}

@@ -29,7 +29,7 @@ func (e *Explainer) Label(key string, l i18n.Lang) string { return e.label(key, 
 // label returns a figure's label, made once per key and language: the
 // same figures are inputs of many others.
 func (e *Explainer) label(key string, l i18n.Lang) string {
-	k := string(l) + "\x00" + key
+	k := labelKey{l, key}
 	if s, ok := e.labels.Load(k); ok {
 		return s.(string)
 	}
@@ -38,12 +38,24 @@ func (e *Explainer) label(key string, l i18n.Lang) string {
 	return s
 }
 
+type labelKey struct {
+	l   i18n.Lang
+	key string
+}
+
 func (e *Explainer) makeLabel(key string, l i18n.Lang) string {
-	ref, err := e.resolve(key)
-	if err != nil {
+	parts := strings.Split(key, ".")
+	ref, ok := e.parse(parts)
+	if !ok {
 		return key
 	}
-	parts := strings.Split(key, ".")
+	ref.key, ref.parts = key, parts
+	return e.labelOf(ref, l)
+}
+
+// labelOf returns the label of the figure a resolved key names.
+func (e *Explainer) labelOf(ref ref, l i18n.Lang) string {
+	key, parts := ref.key, ref.parts
 	if k, ok := topLabels[key]; ok {
 		return l.T(k)
 	}

@@ -81,7 +81,7 @@ func (e *Explainer) memberTarget(s *split, j int) *Derivation {
 	switch {
 	case m.Kind == plan.ByShare:
 		d.Rule = SplitShare
-		d.Inputs = []*Input{s.parent, e.kindInput(s, j)}
+		d.Inputs = append(make([]*Input, 0, 3), s.parent, e.kindInput(s, j)) // and the precision (see rounded)
 		return e.rounded(d, product(s.parent.Value, m.Share), LargestRemainder)
 	case m.Kind == plan.ByGrowth && s.fit == plan.FitKeep:
 		p := e.proposal(s, j)
@@ -93,7 +93,7 @@ func (e *Explainer) memberTarget(s *split, j int) *Derivation {
 		d.Rule = SplitGrowth
 	}
 	own, all := e.kindInput(s, j), e.kindTotal(s)
-	d.Inputs = []*Input{s.parent, own, all}
+	d.Inputs = append(make([]*Input, 0, 4), s.parent, own, all)
 	return e.rounded(d, scale(s.parent.Value, own.Value, all.Value), LargestRemainder)
 }
 

@@ -3,6 +3,7 @@ package explain
 import (
 	"math/big"
 	"strconv"
+	"sync"
 
 	"planbook/generator/data"
 	"planbook/generator/diag"
@@ -20,7 +21,47 @@ func (e *Explainer) source(file, path string) *Source {
 }
 
 func (e *Explainer) positions(file string) *plan.Positions {
-	return e.files.get(file, func() *plan.Positions { return e.p.Positions(file) })
+	return e.files.get(file, e.p.Positions)
+}
+
+// recentFiles keeps where the keys of the files read last are written:
+// the figures of a region are explained one after the other, each
+// reading the region's file several times, and a site's regions are too
+// many for the places of every file to be kept as long as they are
+// explained. Safe for use by several goroutines.
+type recentFiles struct {
+	mu    sync.Mutex
+	files map[string]*plan.Positions
+	order []string // the files kept, the oldest first
+}
+
+// keptFiles is how many files recentFiles keeps.
+const keptFiles = 32
+
+// get returns the places of file's keys, read by positions when they are
+// not kept.
+func (c *recentFiles) get(file string, positions func(file string) *plan.Positions) *plan.Positions {
+	c.mu.Lock()
+	p, ok := c.files[file]
+	c.mu.Unlock()
+	if ok {
+		return p
+	}
+	p = positions(file)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.files[file]; !ok {
+		if c.files == nil {
+			c.files = map[string]*plan.Positions{}
+		}
+		c.files[file] = p
+		c.order = append(c.order, file)
+		if len(c.order) > keptFiles {
+			delete(c.files, c.order[0])
+			c.order = c.order[1:]
+		}
+	}
+	return p
 }
 
 // written returns an input written in a file.

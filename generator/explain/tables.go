@@ -2,11 +2,8 @@ package explain
 
 import (
 	"math/big"
-	"strconv"
 
-	"planbook/generator/compute"
 	"planbook/generator/data"
-	"planbook/generator/plan"
 )
 
 // The two-way tables of section 5.3 of the format, by the name words use.
@@ -34,28 +31,32 @@ func init() {
 	})
 }
 
-// table is a two-way table: its rows with their totals and own shares, its
-// column totals, and what the free rows share (made once, when asked).
+// table is a two-way table: what its cells share, its column totals and
+// what the free rows share in each (made once, when asked), and its rows,
+// each made again when one of its cells is explained: a table of every
+// region is not kept whole for as long as the figures are explained.
 type table struct {
 	name    string
-	rows    []tableRow
+	n       int // rows
+	row     func(i int) tableRow
 	cols    []*big.Rat
 	colKeys []string
 	// rowWise says the rows do not add up to the columns (a list kept at
 	// its proposals): each row is then split on its own.
 	rowWise bool
-	fixed   []*Input // by column: the fixed rows' exact cells, added up
-	free    *Input   // the free rows' totals, added up
-	// totals and columns are the rows' and columns' totals as inputs,
-	// which the cells of a row or a column share.
-	totals, columns []*Input
+	fixed   []*Input   // by column: the fixed rows' exact cells, added up
+	left    []*big.Rat // by column: what the fixed rows leave of it
+	free    *Input     // the free rows' totals, added up
+	// columns are the columns' totals as inputs, which the cells of a
+	// column share.
+	columns []*Input
 }
 
 // tableRow is a row of a table: a region or a product line.
 type tableRow struct {
 	total    *big.Rat
 	totalKey string
-	cells    []*big.Rat // the published cells
+	units    []int64 // the published cells, in units of the precision
 	cellKey  func(j int) string
 	// shares are the row's own shares of the columns; nil for a free
 	// row. share returns one as an input, written where it is.
@@ -63,58 +64,74 @@ type tableRow struct {
 	share  func(j int) *Input
 }
 
-// newTable returns the table name (made once; tag tells the tables of
-// months of each quarter apart) of columns cols and rows rows.
-func (e *Explainer) newTable(name, tag string, columns func() ([]*big.Rat, []string), rows func() []tableRow) *table {
-	return e.tables.get(name+tag, func() *table { return e.makeTable(name, columns, rows) })
+// tableKey names a table: the tables of the months of each quarter are
+// told apart by the quarter.
+type tableKey struct {
+	name    string
+	quarter int
+}
+
+// newTable returns the table name of quarter q (0 for a table of the
+// year), made once, of columns cols and n rows.
+func (e *Explainer) newTable(name string, q int, columns func() ([]*big.Rat, []string), n int, row func(i int) tableRow) *table {
+	return e.tables.get(tableKey{name, q}, func() *table { return e.makeTable(name, columns, n, row) })
 }
 
 // makeTable makes a table, with what its free rows share in each column.
-func (e *Explainer) makeTable(name string, columns func() ([]*big.Rat, []string), rows func() []tableRow) *table {
+func (e *Explainer) makeTable(name string, columns func() ([]*big.Rat, []string), n int, row func(i int) tableRow) *table {
 	cols, colKeys := columns()
-	t := &table{name: name, cols: cols, colKeys: colKeys, rows: rows(), fixed: make([]*Input, len(cols))}
+	t := &table{name: name, n: n, row: row, cols: cols, colKeys: colKeys, fixed: make([]*Input, len(cols))}
 	rowSum, colSum := new(big.Rat), new(big.Rat)
-	for _, r := range t.rows {
+	var free []*Input
+	fixed := make([][]*Input, len(cols))
+	for i := range n {
+		r := row(i)
 		rowSum.Add(rowSum, r.total)
+		if r.shares == nil {
+			free = append(free, &Input{Role: RolePart, Kind: data.Amount, Key: r.totalKey, Value: r.total})
+			continue
+		}
+		for j := range cols {
+			fixed[j] = append(fixed[j], &Input{Role: RolePart, Kind: data.Amount, Key: r.cellKey(j), Before: true,
+				Value: new(big.Rat).Mul(r.total, r.shares[j])})
+		}
 	}
 	for _, c := range cols {
 		colSum.Add(colSum, c)
 	}
 	t.rowWise = rowSum.Cmp(colSum) != 0
-	t.free = t.freeRows()
+	t.free = sum(RoleFree, data.Amount, free, false)
 	for j := range cols {
-		t.fixed[j] = t.fixedRows(j)
+		t.fixed[j] = sum(RoleFixed, data.Amount, fixed[j], false)
+		t.left = append(t.left, new(big.Rat).Sub(cols[j], t.fixed[j].Value))
 		t.columns = append(t.columns, figure(RoleColumn, data.Amount, cols[j], colKeys[j]))
-	}
-	for _, r := range t.rows {
-		t.totals = append(t.totals, figure(RoleRowTotal, data.Amount, r.total, r.totalKey))
 	}
 	return t
 }
 
 // cell explains the cell of row i and column j of t.
 func (e *Explainer) cell(t *table, i, j int) *Derivation {
-	row := t.rows[i]
-	d := &Derivation{Kind: data.Amount, Value: row.cells[j], Table: t.name}
-	total := t.totals[i]
+	row := t.row(i)
+	d := &Derivation{Kind: data.Amount, Value: e.r.Amount(row.units[j]), Table: t.name}
+	total := figure(RoleRowTotal, data.Amount, row.total, row.totalKey)
+	d.Inputs = make([]*Input, 0, 5) // and the precision (see rounded)
 	switch {
 	case t.rowWise:
 		d.Rule = RowWise
 		w, all := t.rowWeights(row, j)
-		d.Inputs = []*Input{total, w, all}
+		d.Inputs = append(d.Inputs, total, w, all)
 		return e.rounded(d, scale(total.Value, w.Value, all.Value), LargestRemainder)
 	case row.shares != nil:
 		d.Rule = FixedRow
 		share := withRole(row.share(j), RoleShare)
-		d.Inputs = []*Input{total, share}
+		d.Inputs = append(d.Inputs, total, share)
 		return e.rounded(d, product(total.Value, share.Value), Controlled)
 	}
 	d.Rule = FreeRow
 	col := t.columns[j]
 	fixed, free := t.fixed[j], t.free
-	d.Inputs = []*Input{total, col, fixed, free}
-	left := new(big.Rat).Sub(col.Value, fixed.Value)
-	return e.rounded(d, scale(total.Value, left, free.Value), Controlled)
+	d.Inputs = append(d.Inputs, total, col, fixed, free)
+	return e.rounded(d, scale(total.Value, t.left[j], free.Value), Controlled)
 }
 
 // rowWeights returns what a row split on its own is split by: its own
@@ -139,30 +156,6 @@ func (t *table) rowWeights(row tableRow, j int) (w, all *Input) {
 	return withRole(parts[j], RoleWeight), sum(RoleWeights, parts[j].Kind, parts, true)
 }
 
-// fixedRows returns the exact cells of the fixed rows in column j, added
-// up.
-func (t *table) fixedRows(j int) *Input {
-	var parts []*Input
-	for _, r := range t.rows {
-		if r.shares != nil {
-			parts = append(parts, &Input{Role: RolePart, Kind: data.Amount, Key: r.cellKey(j), Before: true,
-				Value: new(big.Rat).Mul(r.total, r.shares[j])})
-		}
-	}
-	return sum(RoleFixed, data.Amount, parts, false)
-}
-
-// freeRows returns the totals of the free rows, added up.
-func (t *table) freeRows() *Input {
-	var parts []*Input
-	for _, r := range t.rows {
-		if r.shares == nil {
-			parts = append(parts, &Input{Role: RolePart, Kind: data.Amount, Key: r.totalKey, Value: r.total})
-		}
-	}
-	return sum(RoleFree, data.Amount, parts, false)
-}
-
 // companyQuarters and companyMonths are the company's quarter and month
 // targets of quarter q as columns.
 func (e *Explainer) companyQuarters() ([]*big.Rat, []string) {
@@ -178,77 +171,17 @@ func (e *Explainer) companyMonths(q int) ([]*big.Rat, []string) {
 }
 
 func (e *Explainer) regionsQuarters() *table {
-	return e.newTable(RegionsQuarters, "", e.companyQuarters, func() []tableRow {
-		rows := make([]tableRow, len(e.r.Regions))
-		for i, reg := range e.r.Regions {
-			prefix := "regions." + reg.ID
-			rows[i] = tableRow{total: e.r.Amount(reg.Target), totalKey: prefix + ".target", cells: e.amounts(reg.Quarters[:]),
-				cellKey: func(j int) string { return quarterKey(prefix, j) }, shares: reg.Seasonality.Quarters,
-				share: func(j int) *Input {
-					return written(RoleShare, data.Ratio, reg.Seasonality.Quarters[j], e.seasonSource(reg.File, "", "quarters", j))
-				}}
-		}
-		return rows
+	return e.newTable(RegionsQuarters, 0, e.companyQuarters, len(e.r.Regions), func(i int) tableRow {
+		reg, h := e.r.Regions[i], &e.heads().regions[i]
+		return e.quarterRow(h, reg.Quarters[:], reg.Seasonality, reg.File, "")
 	})
 }
 
 func (e *Explainer) regionsMonths(q int) *table {
-	return e.newTable(RegionsMonths, strconv.Itoa(q), func() ([]*big.Rat, []string) { return e.companyMonths(q) }, func() []tableRow {
-		rows := make([]tableRow, len(e.r.Regions))
-		for i, reg := range e.r.Regions {
-			prefix := "regions." + reg.ID
-			src := func(k int) *Source { return e.seasonSource(reg.File, "", "months", k) }
-			rows[i] = e.monthRow(prefix, reg.Quarters[q], reg.Months[:], reg.Seasonality, q, src)
-		}
-		return rows
+	return e.newTable(RegionsMonths, q, func() ([]*big.Rat, []string) { return e.companyMonths(q) }, len(e.r.Regions), func(i int) tableRow {
+		reg, h := e.r.Regions[i], &e.heads().regions[i]
+		return e.monthRow(h, reg.Months[:], reg.Seasonality, q, reg.File, "")
 	})
-}
-
-// monthRow returns the row of a region or product line in the table of
-// the months of quarter q: fixed when its seasonality sets months.
-func (e *Explainer) monthRow(prefix string, quarter int64, months []int64, s plan.Seasonality, q int, src func(k int) *Source) tableRow {
-	row := tableRow{total: e.r.Amount(quarter), totalKey: quarterKey(prefix, q), cells: e.amounts(months[3*q : 3*q+3]),
-		cellKey: func(j int) string { return monthKey(prefix, 3*q+j) }}
-	if s.Months == nil {
-		return row
-	}
-	all := e.quarterWeights(s, q, src)
-	row.shares = make([]*big.Rat, 3)
-	for j := range row.shares {
-		row.shares[j] = ratioOf(s.Months[3*q+j], all.Value)
-	}
-	row.share = func(j int) *Input {
-		w := e.monthWeight(s, 3*q+j, RoleNumerator, src)
-		return via(RoleShare, &Derivation{Kind: data.Ratio, Rule: ShareRatio, Value: row.shares[j],
-			Inputs: []*Input{w, withRole(all, RoleDenominator)}})
-	}
-	return row
-}
-
-// mixRow returns a region's row of regions × products or × customers:
-// fixed when the region sets its own mix (ids left out are 0%).
-func (e *Explainer) mixRow(reg *compute.Region, mix map[string]*big.Rat, list string, ids []string, cells []int64) tableRow {
-	prefix := "regions." + reg.ID
-	row := tableRow{total: e.r.Amount(reg.Target), totalKey: prefix + ".target", cells: e.amounts(cells),
-		cellKey: func(j int) string { return prefix + "." + list + "." + ids[j] }}
-	if mix == nil {
-		return row
-	}
-	row.shares = make([]*big.Rat, len(ids))
-	for j, id := range ids {
-		row.shares[j] = new(big.Rat)
-		if s, ok := mix[id]; ok {
-			row.shares[j] = s
-		}
-	}
-	row.share = func(j int) *Input {
-		if _, ok := mix[ids[j]]; !ok {
-			return constant(RoleShare, data.Ratio, new(big.Rat))
-		}
-		src := e.source(reg.File, "mix."+list+"."+ids[j])
-		return written(RoleShare, data.Ratio, row.shares[j], src)
-	}
-	return row
 }
 
 func (e *Explainer) regionsProducts() *table {
@@ -261,12 +194,9 @@ func (e *Explainer) regionsProducts() *table {
 		}
 		return cols, keys
 	}
-	return e.newTable(RegionsProducts, "", columns, func() []tableRow {
-		rows := make([]tableRow, len(r.Regions))
-		for i, reg := range r.Regions {
-			rows[i] = e.mixRow(reg, reg.MixProducts, "products", ids, reg.Products)
-		}
-		return rows
+	return e.newTable(RegionsProducts, 0, columns, len(r.Regions), func(i int) tableRow {
+		reg := r.Regions[i]
+		return e.mixRow(reg, &e.heads().regions[i], reg.MixProducts, "products", ids, reg.Products)
 	})
 }
 
@@ -280,42 +210,26 @@ func (e *Explainer) regionsCustomers() *table {
 		}
 		return cols, keys
 	}
-	return e.newTable(RegionsCustomers, "", columns, func() []tableRow {
-		rows := make([]tableRow, len(r.Regions))
-		for i, reg := range r.Regions {
-			cells := make([]int64, len(reg.Customers))
-			for j, c := range reg.Customers {
-				cells[j] = c.Target
-			}
-			rows[i] = e.mixRow(reg, reg.MixCustomers, "customers", ids, cells)
+	return e.newTable(RegionsCustomers, 0, columns, len(r.Regions), func(i int) tableRow {
+		reg := r.Regions[i]
+		cells := make([]int64, len(reg.Customers))
+		for j, c := range reg.Customers {
+			cells[j] = c.Target
 		}
-		return rows
+		return e.mixRow(reg, &e.heads().regions[i], reg.MixCustomers, "customers", ids, cells)
 	})
 }
 
 func (e *Explainer) productsQuarters() *table {
-	return e.newTable(ProductsQuarters, "", e.companyQuarters, func() []tableRow {
-		rows := make([]tableRow, len(e.r.Products))
-		for i, pr := range e.r.Products {
-			prefix, m := "products."+pr.ID, e.productMember(i)
-			rows[i] = tableRow{total: e.r.Amount(pr.Target), totalKey: prefix + ".target", cells: e.amounts(pr.Quarters[:]),
-				cellKey: func(j int) string { return quarterKey(prefix, j) }, shares: pr.Seasonality.Quarters,
-				share: func(j int) *Input {
-					return written(RoleShare, data.Ratio, pr.Seasonality.Quarters[j], e.seasonSource(m.file, m.path+".", "quarters", j))
-				}}
-		}
-		return rows
+	return e.newTable(ProductsQuarters, 0, e.companyQuarters, len(e.r.Products), func(i int) tableRow {
+		pr, m := e.r.Products[i], e.productMember(i)
+		return e.quarterRow(&e.heads().products[i], pr.Quarters[:], pr.Seasonality, m.file, m.path+".")
 	})
 }
 
 func (e *Explainer) productsMonths(q int) *table {
-	return e.newTable(ProductsMonths, strconv.Itoa(q), func() ([]*big.Rat, []string) { return e.companyMonths(q) }, func() []tableRow {
-		rows := make([]tableRow, len(e.r.Products))
-		for i, pr := range e.r.Products {
-			prefix, m := "products."+pr.ID, e.productMember(i)
-			src := func(k int) *Source { return e.seasonSource(m.file, m.path+".", "months", k) }
-			rows[i] = e.monthRow(prefix, pr.Quarters[q], pr.Months[:], pr.Seasonality, q, src)
-		}
-		return rows
+	return e.newTable(ProductsMonths, q, func() ([]*big.Rat, []string) { return e.companyMonths(q) }, len(e.r.Products), func(i int) tableRow {
+		pr, m := e.r.Products[i], e.productMember(i)
+		return e.monthRow(&e.heads().products[i], pr.Months[:], pr.Seasonality, q, m.file, m.path+".")
 	})
 }

@@ -1,9 +1,6 @@
 package explain
 
 import (
-	"math"
-	"math/big"
-	"math/bits"
 	"strconv"
 	"strings"
 
@@ -23,6 +20,10 @@ type Words struct {
 	Formula  string       `json:"formula,omitempty"`
 	Rounding string       `json:"rounding,omitempty"`
 	Inputs   []InputWords `json:"inputs"`
+	// change is where Rounding quotes what rounding added (from, to):
+	// the rest of the words is the same for every figure of a table, and
+	// a page's file of explanations writes it once (see Pack).
+	change [2]int
 }
 
 // InputWords is one input of a derivation in words.
@@ -59,53 +60,130 @@ type WordsOptions struct {
 }
 
 // Words writes d in l. Several goroutines may make words at once.
-func (e *Explainer) Words(d *Derivation, l i18n.Lang, o WordsOptions) *Words { return e.words(d, l, o) }
+func (e *Explainer) Words(d *Derivation, l i18n.Lang, o WordsOptions) *Words {
+	return e.Wording(l, o).Words(d)
+}
 
 func (e *Explainer) words(d *Derivation, l i18n.Lang, o WordsOptions) *Words {
-	w := &Words{Key: d.Key, Value: e.show(d.Kind, d.Value, d.Text, l, true), Rule: e.ruleWords(d, l)}
-	if d.Key != "" {
-		w.Label = e.label(d.Key, l)
+	return e.Wording(l, o).Words(d)
+}
+
+// Wording makes the words of figures in one language with one set of
+// options, and keeps what figures share until it is dropped: the words of
+// a row's or a column's total, of a rule and of a rounding, the labels of
+// the inputs. A site makes one per file of explanations, so that a build
+// keeps none of them past that file. It is not safe for concurrent use.
+type Wording struct {
+	e         *Explainer
+	nw        numbers
+	l         i18n.Lang
+	o         WordsOptions
+	labels    map[string]string
+	roles     map[Role]string
+	figures   map[figureKey]InputWords // inputs that are figures
+	sums      map[*Input]InputWords    // inputs that are sums, made once
+	numbers   map[*Input]string        // the same in formulas
+	rules     map[ruleKey]string
+	roundings map[roundingKey][2]string
+}
+
+// figureKey is an input that is a figure: its words depend on these alone.
+type figureKey struct {
+	role   Role
+	key    string
+	before bool
+}
+
+type ruleKey struct {
+	rule          Rule
+	table, parent string
+}
+
+type roundingKey struct{ key, what string }
+
+// Wording returns an empty wording in l with options o.
+func (e *Explainer) Wording(l i18n.Lang, o WordsOptions) *Wording {
+	return &Wording{e: e, l: l, o: o, labels: map[string]string{}, roles: map[Role]string{},
+		figures: map[figureKey]InputWords{}, sums: map[*Input]InputWords{}, numbers: map[*Input]string{},
+		rules: map[ruleKey]string{}, roundings: map[roundingKey][2]string{}}
+}
+
+// Words writes d.
+func (w *Wording) Words(d *Derivation) *Words {
+	e := w.e
+	out := &Words{Key: d.Key, Value: w.show(d.Kind, d.Value, d.Text), Rule: w.ruleWords(d)}
+	switch {
+	case d.ref.key == d.Key && d.Key != "":
+		out.Label = e.labelOf(d.ref, w.l) // a figure's own label: once
+	case d.Key != "":
+		out.Label = e.makeLabel(d.Key, w.l)
 	}
-	w.Formula = e.formula(d, l)
-	w.Rounding = e.roundingWords(d, l)
+	out.Formula = w.formula(d)
+	out.Rounding, out.change = w.roundingWords(d)
+	out.Inputs = make([]InputWords, 0, len(d.Inputs))
 	for _, in := range d.Inputs {
 		if in.Role == RolePrecision {
 			continue // in the rounding's words
 		}
-		w.Inputs = append(w.Inputs, e.inputWords(in, l, o))
+		out.Inputs = append(out.Inputs, w.inputWords(in))
 	}
-	return w
+	return out
 }
 
-func (e *Explainer) inputWords(in *Input, l i18n.Lang, o WordsOptions) InputWords {
-	if in.Via != nil || in.Key == "" && in.Parts == nil {
-		return e.makeInputWords(in, l, o)
+// inputWords writes an input. A figure or a sum among the inputs is
+// shared by the cells of a row or a column (a row's total, the fixed
+// rows' sum of a column), and so are its words.
+func (w *Wording) inputWords(in *Input) InputWords {
+	switch {
+	case in.Via != nil:
+		return w.makeInputWords(in)
+	case in.Key != "":
+		k := figureKey{in.Role, in.Key, in.Before}
+		iw, ok := w.figures[k]
+		if !ok {
+			iw = w.makeInputWords(in)
+			w.figures[k] = iw
+		}
+		return iw
+	case in.Parts != nil:
+		iw, ok := w.sums[in]
+		if !ok {
+			iw = w.makeInputWords(in)
+			w.sums[in] = iw
+		}
+		return iw
 	}
-	// A figure or a sum among the inputs: the same pointer is shared by
-	// the cells of a row or a column (a row's total, the fixed rows' sum
-	// of a column), and so are its words.
-	k := inputKey{in, l, o}
-	if w, ok := e.sharedWords.Load(k); ok {
-		return w.(InputWords)
-	}
-	w := e.makeInputWords(in, l, o)
-	e.sharedWords.Store(k, w)
-	return w
+	return w.makeInputWords(in)
 }
 
-type inputKey struct {
-	in *Input
-	l  i18n.Lang
-	o  WordsOptions
+// label returns the label of a figure among the inputs.
+func (w *Wording) label(key string) string {
+	s, ok := w.labels[key]
+	if !ok {
+		s = w.e.makeLabel(key, w.l)
+		w.labels[key] = s
+	}
+	return s
 }
 
-func (e *Explainer) makeInputWords(in *Input, l i18n.Lang, o WordsOptions) InputWords {
-	iw := InputWords{Role: l.T("explain.role." + string(in.Role)), Value: e.show(in.Kind, in.Value, in.Text, l, !in.Before)}
+// role returns the words of a role.
+func (w *Wording) role(r Role) string {
+	s, ok := w.roles[r]
+	if !ok {
+		s = w.l.T("explain.role." + string(r))
+		w.roles[r] = s
+	}
+	return s
+}
+
+func (w *Wording) makeInputWords(in *Input) InputWords {
+	e, l, o := w.e, w.l, w.o
+	iw := InputWords{Role: w.role(in.Role), Value: w.show(in.Kind, in.Value, in.Text)}
 	switch {
 	case in.Msg != nil:
 		iw.Value = l.Format(*in.Msg)
 	case in.Key != "":
-		iw.Key, iw.Label, iw.Exact = in.Key, e.label(in.Key, l), in.Before
+		iw.Key, iw.Label, iw.Exact = in.Key, w.label(in.Key), in.Before
 		if in.Before {
 			iw.Label += " (" + l.T("explain.exact") + ")"
 		}
@@ -123,14 +201,14 @@ func (e *Explainer) makeInputWords(in *Input, l i18n.Lang, o WordsOptions) Input
 			if k >= o.Parts {
 				break
 			}
-			iw.Parts = append(iw.Parts, e.inputWords(p, l, o))
+			iw.Parts = append(iw.Parts, w.inputWords(p))
 		}
 	case in.Via != nil && in.Via.Rule == Default:
 		iw.Label = l.T("explain.default")
 	case in.Via != nil && o.Shallow:
-		iw.Via = &Words{Value: e.show(in.Via.Kind, in.Via.Value, in.Via.Text, l, true), Rule: e.ruleWords(in.Via, l), Formula: e.formula(in.Via, l)}
+		iw.Via = &Words{Value: w.show(in.Via.Kind, in.Via.Value, in.Via.Text), Rule: w.ruleWords(in.Via), Formula: w.formula(in.Via)}
 	case in.Via != nil:
-		iw.Via = e.words(in.Via, l, o)
+		iw.Via = w.Words(in.Via)
 	default:
 		if in.Role == RoleNumerator && in.Kind == data.Amount {
 			iw.Label = l.T("explain.role.numerator")
@@ -154,111 +232,23 @@ func (e *Explainer) where(s *Source, l i18n.Lang, o WordsOptions) (string, strin
 	}
 	line := e.p.SourceLine(s.Pos.File, s.Pos.Line)
 	// An element of a list: its key, place and value, "months[2] = 0.6".
-	keys := strings.Split(s.Path, ".")
-	if n := len(keys); n > 1 {
-		if k, err := strconv.Atoi(keys[n-1]); err == nil {
-			return at, keys[n-2] + "[" + strconv.Itoa(k+1) + "] = " + plan.Written(line, s.Pos.Col)
-		}
+	if i := strings.LastIndexByte(s.Path, '.'); i > 0 && digits(s.Path[i+1:]) {
+		k, _ := strconv.Atoi(s.Path[i+1:])
+		list := s.Path[:i]
+		list = list[strings.LastIndexByte(list, '.')+1:]
+		return at, list + "[" + strconv.Itoa(k+1) + "] = " + plan.Written(line, s.Pos.Col)
 	}
 	return at, plan.Statement(line)
 }
 
-// show writes a value of kind in l; exact values that need more than four
-// decimals end in "…" (rounded is false: a value before rounding).
-func (e *Explainer) show(kind data.Kind, v *big.Rat, text string, l i18n.Lang, rounded bool) string {
-	if kind == data.Text {
-		if text == "" {
-			return "–"
-		}
-		return text
-	}
-	if v == nil {
-		return "–"
-	}
-	switch kind {
-	case data.Amount:
-		return strings.TrimSpace(number(v, 1) + " " + e.p.Unit)
-	case data.Ratio:
-		return number(v, 100) + "%"
-	}
-	return number(v, 1)
-}
-
-// number writes v × scale with thousands separators and at most four
-// decimals, and "…" when it has more. Most figures are small fractions,
-// written without big arithmetic.
-func number(v *big.Rat, scale int64) string {
-	if n, d := v.Num(), v.Denom(); n.IsInt64() && d.IsInt64() {
-		if q, exact, ok := scaled(n.Int64(), d.Int64(), scale*10000); ok {
-			s := numfmt.Group(numfmt.Scaled(q, 4), ",")
-			if !exact {
-				s += "…"
-			}
-			return s
+// digits reports whether s is a number of decimal digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
 		}
 	}
-	x := new(big.Rat).Mul(v, big.NewRat(scale, 1))
-	return numfmt.Group(numfmt.Fixed(x, 4), ",") + more(x, 4)
-}
-
-// scaled returns n / d × scale (d and scale above 0) rounded half away
-// from zero, and whether that is exact; ok is false when it does not fit
-// 63 bits.
-func scaled(n, d, scale int64) (q int64, exact, ok bool) {
-	neg := n < 0
-	u := uint64(n)
-	if neg {
-		u = -u
-	}
-	hi, lo := bits.Mul64(u, uint64(scale))
-	if hi >= uint64(d) {
-		return 0, false, false
-	}
-	uq, r := bits.Div64(hi, lo, uint64(d))
-	if r != 0 && r >= uint64(d)-r { // half away from zero
-		uq++
-	}
-	if uq > math.MaxInt64 {
-		return 0, false, false
-	}
-	q = int64(uq)
-	if neg {
-		q = -q
-	}
-	return q, r == 0, true
-}
-
-// number writes a value in a formula: no unit, percentages for ratios.
-func (e *Explainer) number(in *Input, l i18n.Lang) string {
-	if in == nil || in.Value == nil {
-		return "–"
-	}
-	if in.Kind == data.Ratio {
-		return e.show(in.Kind, in.Value, "", l, true)
-	}
-	return number(in.Value, 1)
-}
-
-// more returns "…" when v has more than places decimals: when its
-// denominator is not 2^a × 5^b with a and b at most places.
-func more(v *big.Rat, places int) string {
-	d := v.Denom()
-	if !d.IsUint64() {
-		return "…"
-	}
-	n := d.Uint64()
-	for _, f := range []uint64{2, 5} {
-		for k := 0; n%f == 0; k++ {
-			if k == places {
-				return "…"
-			}
-			n /= f
-		}
-	}
-	if n != 1 {
-		return "…"
-	}
-	return ""
+	return s != "" && len(s) < 10
 }
 
 func (d *Derivation) input(role Role) *Input {
@@ -270,26 +260,20 @@ func (d *Derivation) input(role Role) *Input {
 	return nil
 }
 
-// ruleWords says what rule d follows, in l: the same words for every
-// figure of a list or table, made once.
-func (e *Explainer) ruleWords(d *Derivation, l i18n.Lang) string {
+// ruleWords says what rule d follows: the same words for every figure of
+// a list or table, made once.
+func (w *Wording) ruleWords(d *Derivation) string {
 	parent := ""
 	if in := d.input(RoleParent); in != nil {
 		parent = in.Key
 	}
-	k := ruleKey{d.Rule, d.Table, parent, l}
-	if s, ok := e.rules.Load(k); ok {
-		return s.(string)
+	k := ruleKey{d.Rule, d.Table, parent}
+	s, ok := w.rules[k]
+	if !ok {
+		s = w.e.makeRuleWords(d, w.l)
+		w.rules[k] = s
 	}
-	s := e.makeRuleWords(d, l)
-	e.rules.Store(k, s)
 	return s
-}
-
-type ruleKey struct {
-	rule          Rule
-	table, parent string
-	l             i18n.Lang
 }
 
 func (e *Explainer) makeRuleWords(d *Derivation, l i18n.Lang) string {
@@ -306,93 +290,65 @@ func (e *Explainer) makeRuleWords(d *Derivation, l i18n.Lang) string {
 	return l.T(key)
 }
 
-// formula writes the arithmetic of d with its inputs' values: "5,244 ×
-// 31% = 1,625.64"; "" for a value written or inherited.
-func (e *Explainer) formula(d *Derivation, l i18n.Lang) string {
-	n := func(role Role) string { return e.number(d.input(role), l) }
-	result := d.Exact
-	if result == nil {
-		result = d.Value
-	}
-	var lhs string
-	switch d.Rule {
-	case TargetGrowth, KeepProposal, Proposal:
-		lhs = n(RoleBaseline) + " × (1 + " + n(RoleGrowth) + ")"
-	case Overassigned:
-		lhs = n(RoleParent) + " × (1 + " + n(RoleOverassign) + ")"
-	case SplitShare:
-		lhs = n(RoleParent) + " × " + n(RoleShare)
-	case SplitWeight:
-		lhs = n(RoleParent) + " × " + n(RoleWeight) + " / " + n(RoleWeights)
-	case SplitGrowth:
-		lhs = n(RoleParent) + " × " + n(RoleProposal) + " / " + n(RoleProposals)
-	case FixedRow:
-		lhs = n(RoleRowTotal) + " × " + n(RoleShare)
-	case FreeRow:
-		lhs = n(RoleRowTotal) + " × (" + n(RoleColumn) + " − " + n(RoleFixed) + ") / " + n(RoleFree)
-	case RowWise:
-		lhs = n(RoleRowTotal) + " × " + n(RoleWeight) + " / " + n(RoleWeights)
-	case Quota, QuotaMonth:
-		lhs = n(RoleAssigned) + " × " + n(RoleCapacity) + " / " + n(RoleCapacities)
-	case Capacity:
-		lhs = n(RoleWeight) + " × " + n(RoleMonthShare) + " × " + n(RoleAvailable) + " × " + n(RoleRamp)
-	case MonthShare, ShareRatio, Coverage, PerUnit:
-		den := RoleDenominator
-		if d.Rule == PerUnit {
-			den = RoleCount
-		}
-		lhs = n(RoleNumerator) + " / " + e.number(d.input(den), l)
-	case GrowthOf:
-		lhs = n(RoleNumerator) + " / " + n(RoleDenominator) + " − 1"
-	case Sum:
-		parts := d.input(RolePart).Parts
-		if len(parts) > 6 || len(parts) < 2 {
-			return ""
-		}
-		terms := make([]string, len(parts))
-		for k, p := range parts {
-			terms[k] = e.number(p, l)
-		}
-		lhs = strings.Join(terms, " + ")
-	default:
-		return ""
-	}
-	return lhs + " = " + e.number(&Input{Kind: d.Kind, Value: result}, l)
-}
-
-// roundingWords says what rounding made of d's exact value.
-func (e *Explainer) roundingWords(d *Derivation, l i18n.Lang) string {
+// roundingWords says what rounding made of d's exact value, and where
+// in those words the change it made is quoted.
+func (w *Wording) roundingWords(d *Derivation) (string, [2]int) {
+	e, l := w.e, w.l
 	if d.Rounding == TwoPlaces {
-		return l.T("explain.round.two-places")
+		return l.T("explain.round.two-places"), [2]int{}
 	}
 	if d.Exact == nil || d.Value == nil {
-		return ""
+		return "", [2]int{}
 	}
-	step := e.stepWords()
-	adj := new(big.Rat).Sub(d.Value, d.Exact)
-	if adj.Sign() == 0 {
-		return l.Sprintf("explain.round.none", step)
+	var buf [40]byte
+	b, none := w.nw.change(buf[:0], d.Value, d.Exact)
+	if none {
+		return l.Sprintf("explain.round.none", e.stepWords()), [2]int{}
 	}
-	change := number(adj, 1)
-	if adj.Sign() > 0 {
-		change = "+" + change
-	}
+	change := string(b)
+	var key, what string
 	switch d.Rounding {
 	case HalfAway:
-		return l.Sprintf("explain.round.half-away", change, step)
+		key, what = "explain.round.half-away", e.stepWords()
 	case LargestRemainder:
+		key = "explain.round.lr.down"
 		if d.Up {
-			return l.Sprintf("explain.round.lr.up", change)
+			key = "explain.round.lr.up"
 		}
-		return l.Sprintf("explain.round.lr.down", change)
 	case Controlled:
 		table := d.Table
 		if strings.HasPrefix(table, "teams.") {
 			table = "people × months"
 		}
-		return l.Sprintf("explain.round.controlled", change, l.T("explain.table."+table))
+		key, what = "explain.round.controlled", table
+	default:
+		return "", [2]int{}
 	}
-	return ""
+	before, after := w.roundingTemplate(key, what)
+	return before + change + after, [2]int{len(before), len(before) + len(change)}
+}
+
+// roundingTemplate returns the words of a rounding (by its catalog key,
+// with the precision or the table it names) before and after the change
+// it quotes: the same for every figure of a table, made once.
+func (w *Wording) roundingTemplate(key, what string) (before, after string) {
+	k := roundingKey{key, what}
+	if t, ok := w.roundings[k]; ok {
+		return t[0], t[1]
+	}
+	l := w.l
+	var words string
+	switch key {
+	case "explain.round.lr.up", "explain.round.lr.down":
+		words = l.Sprintf(key, "\x00")
+	case "explain.round.controlled":
+		words = l.Sprintf(key, "\x00", l.T("explain.table."+what))
+	default:
+		words = l.Sprintf(key, "\x00", what)
+	}
+	before, after, _ = strings.Cut(words, "\x00")
+	w.roundings[k] = [2]string{before, after}
+	return before, after
 }
 
 // stepWords writes the plan's precision with its unit, once.

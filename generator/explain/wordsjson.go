@@ -1,72 +1,117 @@
 package explain
 
-// AppendJSON appends w as a JSON object with the keys of its json tags,
-// empty ones left out: what a site's page of explanations holds, written
-// without reflection (a site writes tens of thousands).
-func (w *Words) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	first := true
-	b = field(b, &first, "key", w.Key)
-	b = field(b, &first, "label", w.Label)
-	b = fieldAlways(b, &first, "value", w.Value)
-	b = fieldAlways(b, &first, "rule", w.Rule)
-	b = field(b, &first, "formula", w.Formula)
-	b = field(b, &first, "rounding", w.Rounding)
-	b = append(b, `,"inputs":[`...)
+import (
+	"bytes"
+	"strconv"
+)
+
+// Pack is the words of the figures of a page as the site writes them in
+// the file of explanations beside it, a script:
+//
+//	planbook.explained({"k":{KEY:[LABEL,VALUE,RULE,FORMULA,ROUNDING,[INPUT,…]],…},"s":[TEXT,…]});
+//
+// Each text is written once, in s, and named by its place there (0 is
+// ""): the rules, the roles, the rows' totals and the labels of the
+// inputs recur in many figures of a page. A rounding is a list of texts
+// joined: its words, the same for every figure of a table, around the
+// change it made. An input is [ROLE,VALUE,LABEL,WHERE,TEXT,VIA], VIA
+// the formula of an intermediate value, its empty texts at the end left
+// out. The words are those a popover shows; Words has them all.
+type Pack struct {
+	b     []byte         // "k" so far
+	n     int            // figures in it
+	texts []string       // s
+	index map[string]int // place in texts
+}
+
+// NewPack returns an empty pack for about n figures.
+func NewPack(n int) *Pack {
+	p := &Pack{b: make([]byte, 0, 256*n+64), texts: make([]string, 1, 4*n+1), index: make(map[string]int, 4*n+1)}
+	p.b = append(p.b, `planbook.explained({"k":{`...)
+	p.index[""] = 0
+	return p
+}
+
+// Add adds the words of the figure at key.
+func (p *Pack) Add(key string, w *Words) {
+	if p.n > 0 {
+		p.b = append(p.b, ',')
+	}
+	p.n++
+	p.b = AppendJSONString(p.b, key)
+	p.b = append(p.b, ":["...)
+	p.text(w.Label)
+	p.b = append(p.b, ',')
+	p.text(w.Value)
+	p.b = append(p.b, ',')
+	p.text(w.Rule)
+	p.b = append(p.b, ',')
+	p.text(w.Formula)
+	p.b = append(p.b, ',')
+	if c := w.change; c[1] > c[0] {
+		p.b = append(p.b, '[')
+		p.text(w.Rounding[:c[0]])
+		p.b = append(p.b, ',')
+		p.text(w.Rounding[c[0]:c[1]])
+		p.b = append(p.b, ',')
+		p.text(w.Rounding[c[1]:])
+		p.b = append(p.b, ']')
+	} else {
+		p.text(w.Rounding)
+	}
+	p.b = append(p.b, ",["...)
 	for i := range w.Inputs {
 		if i > 0 {
-			b = append(b, ',')
+			p.b = append(p.b, ',')
 		}
-		b = w.Inputs[i].appendJSON(b)
+		p.input(&w.Inputs[i])
 	}
-	return append(b, "]}"...)
+	p.b = append(p.b, "]]"...)
 }
 
-func (in *InputWords) appendJSON(b []byte) []byte {
-	b = append(b, '{')
-	first := true
-	b = fieldAlways(b, &first, "role", in.Role)
-	b = fieldAlways(b, &first, "value", in.Value)
-	b = field(b, &first, "label", in.Label)
-	b = field(b, &first, "key", in.Key)
-	if in.Exact {
-		b = append(b, `,"exact":true`...)
-	}
-	b = field(b, &first, "where", in.Where)
-	b = field(b, &first, "text", in.Text)
+func (p *Pack) input(in *InputWords) {
+	via := ""
 	if in.Via != nil {
-		b = append(b, `,"via":`...)
-		b = in.Via.AppendJSON(b)
+		via = in.Via.Formula
 	}
-	if len(in.Parts) > 0 {
-		b = append(b, `,"parts":[`...)
-		for i := range in.Parts {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = in.Parts[i].appendJSON(b)
+	fields := [...]string{in.Role, in.Value, in.Label, in.Where, in.Text, via}
+	n := len(fields)
+	for n > 0 && fields[n-1] == "" {
+		n--
+	}
+	p.b = append(p.b, '[')
+	for i := range n {
+		if i > 0 {
+			p.b = append(p.b, ',')
 		}
-		b = append(b, ']')
+		p.text(fields[i])
 	}
-	return append(b, '}')
+	p.b = append(p.b, ']')
 }
 
-func field(b []byte, first *bool, key, value string) []byte {
-	if value == "" {
-		return b
+// text writes the place of s in the texts, adding it when new.
+func (p *Pack) text(s string) {
+	i, ok := p.index[s]
+	if !ok {
+		i = len(p.texts)
+		p.texts = append(p.texts, s)
+		p.index[s] = i
 	}
-	return fieldAlways(b, first, key, value)
+	p.b = strconv.AppendInt(p.b, int64(i), 10)
 }
 
-func fieldAlways(b []byte, first *bool, key, value string) []byte {
-	if !*first {
-		b = append(b, ',')
+// Bytes returns the script, in a slice of its own length: a site holds
+// thousands until they are written.
+func (p *Pack) Bytes() []byte {
+	p.b = append(p.b, `},"s":[`...)
+	for i, s := range p.texts {
+		if i > 0 {
+			p.b = append(p.b, ',')
+		}
+		p.b = AppendJSONString(p.b, s)
 	}
-	*first = false
-	b = append(b, '"')
-	b = append(b, key...)
-	b = append(b, `":`...)
-	return AppendJSONString(b, value)
+	p.b = append(p.b, "]});\n"...)
+	return bytes.Clone(p.b)
 }
 
 // AppendJSONString appends s as a JSON string that is also safe in a

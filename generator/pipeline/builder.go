@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 
 	"planbook/generator/compute"
@@ -35,6 +36,9 @@ type Builder struct {
 	pages      *site.Cache
 	last       *lastBuild      // the last build that succeeded
 	output     *publish.Folder // writes the output folder
+	// once says the builder builds once (see Build): it writes each file
+	// as soon as it is rendered, and keeps nothing.
+	once bool
 }
 
 // lastBuild is what a builder keeps of its last successful build.
@@ -79,9 +83,16 @@ func (b *Builder) Build() (*Report, error) {
 }
 
 // Check runs the pipeline up to and including Render, and writes nothing:
-// it reports every error and warning a build would.
+// it reports every error and warning a build would. It renders the pages
+// for their errors, without the files of explanations beside them.
 func (b *Builder) Check() (*Report, error) {
-	return b.run(b.load, b.compute, b.scope, b.locate, b.render)
+	return b.run(b.load, b.compute, b.scope, b.locate, b.checkOnly, b.render)
+}
+
+// checkOnly marks a run that writes nothing (Check).
+func (b *Builder) checkOnly(s *build) error {
+	s.check = true
+	return nil
 }
 
 // build is one run of the pipeline: what each stage hands the next.
@@ -94,6 +105,8 @@ type build struct {
 	planData      publish.Files     // plan.json and the plan's CSV files
 	data          publish.Files     // those and the actuals' files
 	files         publish.Files     // the site
+	check         bool              // nothing is written (Check)
+	out           *staged           // where a build done once puts its files
 }
 
 // run runs stages in order, stopping at the first that fails or leaves
@@ -101,6 +114,7 @@ type build struct {
 func (b *Builder) run(stages ...func(*build) error) (*Report, error) {
 	s := &build{rep: &Report{Diagnostics: &diag.List{}}}
 	s.errs = s.rep.Diagnostics
+	defer func() { s.out.abort() }() // a build done once that stopped: its new output goes
 	for _, stage := range stages {
 		if err := stage(s); err != nil {
 			return s.rep, err
@@ -189,12 +203,18 @@ func (b *Builder) render(s *build) error {
 	// The figures are explained from the whole plan: a free row shares
 	// what every region leaves, those a site leaves out too.
 	so := site.Options{Cache: b.pages, Progress: b.opts.Progress, Figures: s.figures,
-		Explainer: explain.New(s.full, s.full.Plan.Config.PeoplePages)}
+		Explainer: explain.New(s.full, s.full.Plan.Config.PeoplePages), NoExplanations: s.check}
 	if so.Version, err = PlanVersion(b.opts.Site); err != nil {
 		return err
 	}
 	if b.opts.Compare != "" {
 		if so.Changes, err = Changes(b.opts.Site, b.opts.Compare, r); err != nil {
+			return err
+		}
+	}
+	if b.once {
+		so.Cache = site.NewCounter()
+		if err := b.startOnce(s, &so); err != nil {
 			return err
 		}
 	}
@@ -208,10 +228,13 @@ func (b *Builder) render(s *build) error {
 	for name, d := range b.dataFiles(s) {
 		files[name] = d
 	}
+	s.rep.Pages, s.rep.Charts = so.Cache.Rendered(), so.Cache.Charts()
+	if s.out != nil {
+		return s.out.finish(s, files)
+	}
 	if len(b.opts.Regions) > 0 {
 		s.errs.Append(scope.Leaks(files, s.full, b.opts.Regions))
 	}
-	s.rep.Pages, s.rep.Charts = b.pages.Rendered(), b.pages.Charts()
 	for name := range files {
 		if strings.HasSuffix(name, ".html") {
 			s.rep.HTML++
@@ -262,7 +285,9 @@ func (b *Builder) dataFiles(s *build) publish.Files {
 // folder swapped in, which a kept builder makes by bringing the folder its
 // last build swapped out up to date (see publish.Folder), or what
 // Options.Write does. The printed booklets and letters whose page did not
-// change are carried over, linked rather than read (see keepPrinted).
+// change are carried over, linked rather than read (see keepPrinted). A
+// build done once has written its files already: it swaps them in (see
+// Build).
 func (b *Builder) write(s *build) error {
 	rep := s.rep
 	var old publish.Site
@@ -273,7 +298,15 @@ func (b *Builder) write(s *build) error {
 	if write == nil {
 		write = b.publish
 	}
-	carried, unprinted := keepPrinted(rep.Out, s.files)
+	if s.out != nil {
+		return s.out.commit(s)
+	}
+	names := make([]string, 0, len(s.files))
+	for name := range s.files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	carried, unprinted := keepPrinted(rep.Out, names, func(name string) ([]byte, bool) { data, ok := s.files[name]; return data, ok })
 	rep.Unprinted = unprinted
 	site := publish.Site{Files: s.files, Carried: carried}
 	var err error

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -142,8 +143,8 @@ func firstDiff(a, b string) string {
 
 // TestGoldenHTML renders the small test sites (one in Chinese, one in
 // English; teams and people with and without people_pages) and compares
-// every page, and the file of the explanations of its figures, with its
-// golden copy under testdata/golden/html.
+// every page, and every file of the explanations of their figures, with
+// its golden copy under testdata/golden/html.
 func TestGoldenHTML(t *testing.T) {
 	for _, name := range []string{"mini", "weights-april", "actuals-april", "people", "people-april"} {
 		t.Run(name, func(t *testing.T) {
@@ -160,7 +161,7 @@ func TestGoldenHTML(t *testing.T) {
 			goldenDir := filepath.Join("../../testdata/golden/html", name)
 			var pages []string
 			for p := range files {
-				if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".explain.js") {
+				if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".explain.js") || strings.HasPrefix(path.Base(p), "explain-") {
 					pages = append(pages, p)
 				}
 			}

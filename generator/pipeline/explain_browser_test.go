@@ -58,7 +58,9 @@ const readPopover = `(() => {
 // script) and explains its third quarter, first with the keyboard on a
 // desktop (Tab to the figure, Enter opens, Escape closes and gives the
 // focus back; Space opens another), then with a tap on a 375 px phone,
-// where the popover lies along the bottom of the screen.
+// where the popover lies along the bottom of the screen. North's target
+// on the regions page and a person's quota on the people page are
+// explained from the files of their homes.
 func TestBrowserExplainPopover(t *testing.T) {
 	chrome := browser.ForTest(t)
 	out := buildExample(t)
@@ -153,6 +155,31 @@ func TestBrowserExplainPopover(t *testing.T) {
 		t.Errorf("on a phone the popover lies along the bottom of the screen: %+v", s)
 	}
 	shot(t, ctx, "explain-phone")
+
+	// A region's and a person's figures shown elsewhere, on the regions
+	// page and the people page, are explained from the files of their
+	// homes, loaded from disk, in the words their own pages show.
+	for _, c := range []struct{ page, key, formula string }{
+		{"regions/index.html", "regions.north.target", "13,800 × 27% = 3,726"},
+		{"people/index.html", "people.p001.quota", ""},
+	} {
+		fig := `[data-k="` + c.key + `"] > button.fig`
+		err = chromedp.Do(ctx,
+			chromedp.EmulateViewport(1280, 900),
+			chromedp.Navigate("file://"+filepath.Join(out, filepath.FromSlash(c.page))),
+			chromedp.WaitVisible(fig),
+			chromedp.Focus(fig),
+			chromedp.KeyEvent("\r"),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := waitShown(c.key)
+		want, _ := explainedOn(t, out, c.page)
+		if w := want[c.key]; w.Formula == "" && w.Rule == "" || !strings.Contains(s.Text, w.Rule) || !strings.Contains(s.Text, w.Value) || s.Formula != w.Formula || (c.formula != "" && s.Formula != c.formula) {
+			t.Errorf("%s on %s: %+v, want %+v", c.key, c.page, s, w)
+		}
+	}
 	for _, e := range errs.take(t, ctx) {
 		t.Errorf("%s", e)
 	}

@@ -66,9 +66,10 @@ func (r *Report) UnprintedNote() string {
 // keepPrinted returns the printed booklets and letters of the output
 // folder out whose page is unchanged since they were printed, which the
 // new output carries over as they are, and the names of the others, which
-// it leaves out. It reads none of them: the new output links to them (see
+// it leaves out: the new build's files are names, sorted, and read reads
+// one. It reads none of the PDFs: the new output links to them (see
 // publish.Carried).
-func keepPrinted(out string, files publish.Files) (carried publish.Carried, stale []string) {
+func keepPrinted(out string, names []string, read func(name string) ([]byte, bool)) (carried publish.Carried, stale []string) {
 	var disk *onDisk
 	for _, kind := range printedKinds {
 		printed, _ := filepath.Glob(filepath.Join(out, kind.folder, "*", kind.pdf))
@@ -80,7 +81,7 @@ func keepPrinted(out string, files publish.Files) (carried publish.Carried, stal
 				continue
 			}
 			if disk == nil {
-				disk = newOnDisk(out, files)
+				disk = newOnDisk(out, names, read)
 			}
 			if disk.printedFrom(path.Dir(name), kind.page, kind.pdf, info.ModTime()) {
 				if carried == nil {
@@ -99,10 +100,11 @@ func keepPrinted(out string, files publish.Files) (carried publish.Carried, stal
 // build, each file once (the booklets share the theme's assets).
 type onDisk struct {
 	out     string
-	files   publish.Files
-	byDir   map[string][]string // the new build's files by folder
-	assets  []string            // the new build's files under assets/
-	gone    bool                // a file under the output's assets/ is not in the new build
+	has     map[string]bool                  // the new build's files
+	read    func(name string) ([]byte, bool) // reads one
+	byDir   map[string][]string              // the new build's files by folder
+	assets  []string                         // the new build's files under assets/
+	gone    bool                             // a file under the output's assets/ is not in the new build
 	written map[string]writtenAt
 }
 
@@ -113,9 +115,10 @@ type writtenAt struct {
 	at           time.Time
 }
 
-func newOnDisk(out string, files publish.Files) *onDisk {
-	d := &onDisk{out: out, files: files, byDir: map[string][]string{}, written: map[string]writtenAt{}}
-	for name := range files {
+func newOnDisk(out string, names []string, read func(name string) ([]byte, bool)) *onDisk {
+	d := &onDisk{out: out, has: map[string]bool{}, read: read, byDir: map[string][]string{}, written: map[string]writtenAt{}}
+	for _, name := range names {
+		d.has[name] = true
 		d.byDir[path.Dir(name)] = append(d.byDir[path.Dir(name)], name)
 		if strings.HasPrefix(name, "assets/") {
 			d.assets = append(d.assets, name)
@@ -125,7 +128,7 @@ func newOnDisk(out string, files publish.Files) *onDisk {
 	filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() {
 			rel, _ := filepath.Rel(out, p)
-			if _, ok := files[filepath.ToSlash(rel)]; !ok {
+			if !d.has[filepath.ToSlash(rel)] {
 				d.gone = true
 				return filepath.SkipAll
 			}
@@ -144,7 +147,7 @@ func newOnDisk(out string, files publish.Files) *onDisk {
 // files for their characters), and an unchanged page needed none that was
 // missing. One it drops or changes does.
 func (d *onDisk) printedFrom(dir, page, pdf string, t time.Time) bool {
-	if _, ok := d.files[dir+"/"+page]; !ok || d.gone {
+	if !d.has[dir+"/"+page] || d.gone {
 		return false
 	}
 	for _, name := range d.byDir[dir] {
@@ -171,9 +174,9 @@ func (d *onDisk) check(name string) writtenAt {
 	info, err := os.Stat(filepath.Join(d.out, filepath.FromSlash(name)))
 	if err == nil {
 		w = writtenAt{exists: true, at: info.ModTime()}
-		if info.Size() == int64(len(d.files[name])) {
+		if built, ok := d.read(name); ok && info.Size() == int64(len(built)) {
 			data, err := os.ReadFile(filepath.Join(d.out, filepath.FromSlash(name)))
-			w.same = err == nil && bytes.Equal(data, d.files[name])
+			w.same = err == nil && bytes.Equal(data, built)
 		}
 	}
 	d.written[name] = w

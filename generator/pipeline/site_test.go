@@ -76,7 +76,7 @@ Before <script>alert("x")</script> after.
 func build(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
-	if _, err := pipeline.NewBuilder(pipeline.Options{Site: dir, Out: out}).Build(); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Site: dir, Out: out}); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	return readAll(t, out)

@@ -33,6 +33,7 @@ func (b *builder) appendix(reg *compute.Region) template.HTML {
 		out.WriteString("</p>\n")
 	}
 	paragraph("appendix__intro", l.Sprintf("appendix.intro", l.Amount(b.r.Plan.Precision, 20, b.r.Plan.Unit)))
+	wording := b.explain.Wording(l, explain.WordsOptions{Private: true})
 	for _, t := range b.appendixTopics(reg) {
 		out.WriteString("<h3>")
 		escapeTo(&out, l.T(t.title))
@@ -41,11 +42,11 @@ func (b *builder) appendix(reg *compute.Region) template.HTML {
 		if t.example == "" {
 			continue
 		}
-		d, err := b.explain.Of(t.example)
+		d, err := b.explain.Derive(t.example)
 		if err != nil {
 			continue
 		}
-		w := b.explain.Words(d, l, explain.WordsOptions{Private: true})
+		w := wording.Words(d)
 		s := l.Sprintf("appendix.example", w.Label, w.Value)
 		if w.Formula != "" {
 			s += l.T("diff.colon") + w.Formula

@@ -15,6 +15,7 @@ import (
 // everything it was rendered from. A page whose key did not change is not
 // rendered again. planbook serve keeps one cache for its whole run.
 type Cache struct {
+	keeps    bool // false: it only counts (NewCounter)
 	mu       sync.Mutex
 	pages    map[string]cachedPage
 	rendered int
@@ -28,7 +29,7 @@ type Cache struct {
 // figures returns what the last render derived from figures with the
 // given key, or nil when the key is zero or different.
 func (c *Cache) figures(key [sha256.Size]byte) (data.Object, map[string][sha256.Size]byte) {
-	if c == nil || key == ([sha256.Size]byte{}) {
+	if !c.keeping() || key == ([sha256.Size]byte{}) {
 		return nil, nil
 	}
 	c.mu.Lock()
@@ -40,7 +41,7 @@ func (c *Cache) figures(key [sha256.Size]byte) (data.Object, map[string][sha256.
 }
 
 func (c *Cache) keepFigures(key [sha256.Size]byte, tree data.Object, regions map[string][sha256.Size]byte) {
-	if c == nil || key == ([sha256.Size]byte{}) {
+	if !c.keeping() || key == ([sha256.Size]byte{}) {
 		return
 	}
 	c.mu.Lock()
@@ -51,10 +52,19 @@ func (c *Cache) keepFigures(key [sha256.Size]byte, tree data.Object, regions map
 type cachedPage struct {
 	key  [sha256.Size]byte
 	data []byte
+	keys []string // the value keys its figures name
 }
 
 // NewCache returns an empty page cache.
-func NewCache() *Cache { return &Cache{pages: map[string]cachedPage{}} }
+func NewCache() *Cache { return &Cache{keeps: true, pages: map[string]cachedPage{}} }
+
+// NewCounter returns a cache that keeps nothing, for a site rendered once:
+// it counts what Render rendered (Rendered, Charts), and Render works out
+// none of the keys a kept page needs.
+func NewCounter() *Cache { return &Cache{pages: map[string]cachedPage{}} }
+
+// keeping reports whether c keeps what it is given.
+func (c *Cache) keeping() bool { return c != nil && c.keeps }
 
 // Rendered returns how many pages the last Render with this cache had to
 // render (the others came from the cache).
@@ -64,37 +74,39 @@ func (c *Cache) Rendered() int {
 	return c.rendered
 }
 
-func (c *Cache) get(path string, key [sha256.Size]byte) ([]byte, bool) {
-	if c == nil {
-		return nil, false
+func (c *Cache) get(path string, key [sha256.Size]byte) ([]byte, []string, bool) {
+	if !c.keeping() {
+		return nil, nil, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	p, ok := c.pages[path]
 	if ok && p.key == key {
-		return p.data, true
+		return p.data, p.keys, true
 	}
-	return nil, false
+	return nil, nil, false
 }
 
-func (c *Cache) put(path string, key [sha256.Size]byte, data []byte) {
+func (c *Cache) put(path string, key [sha256.Size]byte, data []byte, keys []string) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.pages[path] = cachedPage{key, data}
+	if c.keeps {
+		c.pages[path] = cachedPage{key, data, keys}
+	}
 	c.rendered++
 }
 
 // keep keeps a file made from the pages, which Rendered does not count.
 func (c *Cache) keep(path string, key [sha256.Size]byte, data []byte) {
-	if c == nil {
+	if !c.keeping() {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.pages[path] = cachedPage{key, data}
+	c.pages[path] = cachedPage{key: key, data: data}
 }
 
 func (c *Cache) start() {
@@ -114,12 +126,14 @@ func (c *Cache) addCharts(n int) {
 }
 
 // inputs hashes what every page of a site is rendered from: the theme,
-// every TOML and actuals file (the figures, the settings, the promotions
-// and other items), and the navigation (the narrative pages' titles and slugs). A
-// page adds its own Markdown to this.
+// where the figures are explained (see homes), every TOML and actuals file
+// (the figures, the settings, the promotions and other items), and the
+// navigation (the narrative pages' titles and slugs). A page adds its own
+// Markdown to this.
 func (b *siteRenderer) inputs() [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(b.theme.version[:])
+	h.Write(b.homes.sum[:])
 	h.Write([]byte(b.versionText() + "\x00"))
 	figures := b.r.Plan.SourcesSum(plan.IsFigures)
 	h.Write(figures[:])
@@ -135,13 +149,15 @@ func (b *siteRenderer) inputs() [sha256.Size]byte {
 }
 
 // regionInputs hashes what every region's page and booklet share: the
-// theme, the navigation, the settings, the company plan (plan.toml),
-// and every region's id and name (items name the regions they are for).
+// theme, where the figures are explained, the navigation, the settings,
+// the company plan (plan.toml), and every region's id and name (items
+// name the regions they are for).
 // A region's page adds its own figures, file and Markdown to this, so that
 // a change to one region re-renders only the pages whose figures moved.
 func (b *siteRenderer) regionInputs() [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(b.theme.version[:])
+	h.Write(b.homes.sum[:])
 	h.Write([]byte(b.versionText() + "\x00"))
 	for _, name := range []string{"planbook.toml", "content/plan.toml"} {
 		h.Write([]byte(name + "\x00" + b.r.Plan.Sources[name] + "\x00"))

@@ -208,6 +208,11 @@ func (ff *fontFiles) used(files map[string][]byte) []string {
 			seen[g] = seen[g] || ok
 		}
 	}
+	return ff.filesOf(seen)
+}
+
+// filesOf returns the files of the groups seen.
+func (ff *fontFiles) filesOf(seen []bool) []string {
 	var out []string
 	for g, ok := range seen {
 		if ok {
@@ -216,6 +221,45 @@ func (ff *fontFiles) used(files map[string][]byte) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// fontUse gathers the font files the pages of a render need as each page
+// is made, for a render that does not keep its pages (Options.Emit); its
+// methods may be called from several goroutines.
+type fontUse struct {
+	ff   *fontFiles
+	mu   sync.Mutex
+	seen []bool
+}
+
+func (ff *fontFiles) newUse() *fontUse {
+	if ff == nil {
+		return &fontUse{}
+	}
+	return &fontUse{ff: ff, seen: make([]bool, len(ff.groups))}
+}
+
+// page reads a page for its characters when it names one of the fonts'
+// style sheets.
+func (u *fontUse) page(name string, data []byte) {
+	if u.ff == nil || path.Ext(name) != ".html" || len(data) == 0 || !u.ff.links(data) {
+		return
+	}
+	groups := make([]bool, len(u.ff.groups))
+	u.ff.scan(data, groups)
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	for g, ok := range groups {
+		u.seen[g] = u.seen[g] || ok
+	}
+}
+
+// files returns the font files the pages read need.
+func (u *fontUse) files() []string {
+	if u.ff == nil {
+		return nil
+	}
+	return u.ff.filesOf(u.seen)
 }
 
 // links reports whether a page names one of the fonts' style sheets (in

@@ -120,13 +120,15 @@ func (b *builder) renderedOf(pg *plan.Page) renderedMarkdown {
 		for id := range mb.ids {
 			rm.ids = append(rm.ids, id)
 		}
-		rm.explained = mb.explained
+		rm.explained, rm.unhomed, rm.keys = mb.explained, mb.unhomed, mb.keys
 		return rm
 	})
 	for _, id := range rm.ids {
 		b.ids[id]++
 	}
 	b.explained += rm.explained
+	b.unhomed += rm.unhomed
+	b.keys = append(b.keys, rm.keys...)
 	return rm
 }
 

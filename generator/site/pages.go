@@ -92,7 +92,7 @@ func (b *builder) targetCard() card {
 // headcount give (perHeadCard).
 func (b *builder) kpiCard(k *plan.KPI) card {
 	l := b.lang
-	c := b.keyedCard(card{Label: k.Name}, "kpis."+k.ID+".target")
+	c := b.keyedCard(card{Label: k.Name}, "kpis.", k.ID, ".target")
 	diff := new(big.Rat).Sub(k.Target, k.Baseline)
 	c.Trend = trend(diff)
 	set := l.T("kpi.set") + " · "
@@ -192,7 +192,7 @@ func (b *builder) kpiTable() *Table {
 			from, to = l.Amount(k.Baseline, 4, k.Unit), l.Amount(k.Target, 4, k.Unit)
 		}
 		key := "kpis." + k.ID + "."
-		t.Rows = append(t.Rows, []Cell{text(k.Name), b.keyed(Cell{Text: from, Num: true}, key+"baseline"), b.keyed(Cell{Text: to, Num: true}, key+"target"), {Text: c.Change, Num: true}})
+		t.Rows = append(t.Rows, []Cell{text(k.Name), b.keyed(Cell{Text: from, Num: true}, key, "baseline"), b.keyed(Cell{Text: to, Num: true}, key, "target"), {Text: c.Change, Num: true}})
 	}
 	return t
 }
@@ -215,8 +215,8 @@ func (b *builder) regionsIndex(pd *pageData) {
 	for _, reg := range r.Regions {
 		key := "regions." + reg.ID + "."
 		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(l.T("stage." + reg.Stage)), text(reg.Manager),
-			b.keyed(b.amountRat(reg.Baseline), key+"baseline"), b.keyed(b.amount(reg.Target), key+"target"), b.keyed(b.percent(reg.Share), key+"share"),
-			b.keyed(b.change(reg.Growth), key+"growth"), b.keyed(b.count(reg.Headcount), key+"headcount"), b.keyed(b.amountRat(reg.PerHead), key+"per_head")})
+			b.keyed(b.amountRat(reg.Baseline), key, "baseline"), b.keyed(b.amount(reg.Target), key, "target"), b.keyed(b.percent(reg.Share), key, "share"),
+			b.keyed(b.change(reg.Growth), key, "growth"), b.keyed(b.count(reg.Headcount), key, "headcount"), b.keyed(b.amountRat(reg.PerHead), key, "per_head")})
 	}
 	if o := r.Others; o != nil {
 		t.Rows = append(t.Rows, []Cell{text(b.othersName()), text(""), text(""), text(""), b.amount(o.Target), b.percent(b.share(o.Target, r.Target)), text(""), b.count(o.Headcount), text("")})
@@ -314,14 +314,14 @@ func (b *builder) region(pd *pageData, reg *compute.Region) {
 func (b *builder) regionCards(reg *compute.Region) []card {
 	l, p := b.lang, b.r.Plan
 	target := b.keyedCard(card{Label: l.T("kpi.target"), Value: l.Amount(b.r.Amount(reg.Target), 4, p.Unit), Trend: trend(reg.Growth),
-		Note: l.Sprintf("kpi.share-of", l.Percent(reg.Share))}, "regions."+reg.ID+".target")
+		Note: l.Sprintf("kpi.share-of", l.Percent(reg.Share))}, "regions.", reg.ID, ".target")
 	if reg.Growth != nil {
 		target.Change = l.SignedPercent(reg.Growth)
 		target.Note = l.Sprintf("kpi.vs", p.Baseline.Year, l.Amount(reg.Baseline, 4, p.Unit)) + " · " + target.Note
 	}
 	cards := []card{target}
 	if reg.PerHead != nil {
-		c := b.keyedCard(card{Label: l.T("kpi.per-head"), Value: l.Amount(reg.PerHead, 2, p.Unit), Note: l.Sprintf("kpi.headcount", reg.Headcount), Trend: "flat"}, "regions."+reg.ID+".per_head")
+		c := b.keyedCard(card{Label: l.T("kpi.per-head"), Value: l.Amount(reg.PerHead, 2, p.Unit), Note: l.Sprintf("kpi.headcount", reg.Headcount), Trend: "flat"}, "regions.", reg.ID, ".per_head")
 		if g := growthOf(reg.PerHead, b.r.PerHead.Baseline); g != nil {
 			c.Change, c.Trend = l.SignedPercent(g), trend(g)
 		}

@@ -105,8 +105,8 @@ func (b *builder) teamsTable(reg *compute.Region) *Table {
 	var people, target, assigned int64
 	for _, tm := range reg.Teams {
 		key := "teams." + reg.ID + "." + tm.ID + "."
-		row := []Cell{nowrap(tm.Name), nowrap(tm.Manager), b.keyed(b.count(int64(len(tm.People))), key+"people"), b.keyed(b.amount(tm.Target), key+"target"),
-			b.keyed(b.percent(tm.Overassign), key+"overassign"), b.keyed(b.amount(tm.Assigned), key+"assigned")}
+		row := []Cell{nowrap(tm.Name), nowrap(tm.Manager), b.keyed(b.count(int64(len(tm.People))), key, "people"), b.keyed(b.amount(tm.Target), key, "target"),
+			b.keyed(b.percent(tm.Overassign), key, "overassign"), b.keyed(b.amount(tm.Assigned), key, "assigned")}
 		if attainment {
 			row = append(row, b.attainment(b.r.Actuals.Teams[tm]))
 		}
@@ -161,9 +161,9 @@ func (b *builder) peopleTable(reg *compute.Region) *Table {
 		for _, ps := range tm.People {
 			key := "people." + ps.ID + "."
 			row := []Cell{{Text: ps.Name, Link: b.personLink(ps), Class: "nowrap"}, nowrap(tm.Name), nowrap(ps.Role), nowrap(b.employed(ps)),
-				b.keyed(Cell{Text: l.Number(ps.Weight, 2), Num: true}, key+"weight"), b.keyed(b.amount(ps.Quota), key+"quota")}
+				b.keyed(Cell{Text: l.Number(ps.Weight, 2), Num: true}, key, "weight"), b.keyed(b.amount(ps.Quota), key, "quota")}
 			for q, v := range ps.Quarters {
-				row = append(row, b.keyed(b.amount(v), key+"quarters.q"+strconv.Itoa(q+1)))
+				row = append(row, b.keyed(b.amount(v), key, "quarters.q", strconv.Itoa(q+1)))
 				quarters[q] += v
 			}
 			if attainment {
@@ -199,7 +199,7 @@ func (b *builder) coverageTable() *Table {
 	for _, reg := range b.r.Regions {
 		row := []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID), Class: "nowrap"}}
 		for m, c := range reg.Coverage {
-			cell := b.keyed(b.percent(c), "regions."+reg.ID+".coverage.m"+strconv.Itoa(m+1))
+			cell := b.keyed(b.percent(c), "regions.", reg.ID, ".coverage.m", strconv.Itoa(m+1))
 			if reg.Carried[m] < reg.Months[m] {
 				cell.Class = "down"
 			}

@@ -33,7 +33,7 @@ func (b *builder) person(pd *pageData, ps *compute.Person) {
 		pp.Manager = l.Sprintf("person.manager", m)
 	}
 	pp.Quarters.Head[1] = b.unitHead("col.quota")
-	quota := b.keyedCard(card{Label: l.T("person.quota"), Value: l.Amount(r.Amount(ps.Quota), 4, r.Plan.Unit), Trend: "flat"}, "people."+ps.ID+".quota")
+	quota := b.keyedCard(card{Label: l.T("person.quota"), Value: l.Amount(r.Amount(ps.Quota), 4, r.Plan.Unit), Trend: "flat"}, "people.", ps.ID, ".quota")
 	if s := b.share(ps.Quota, t.Assigned); s != nil {
 		quota.Note = l.Sprintf("person.quota.note", l.Percent(s))
 	}
@@ -143,7 +143,7 @@ func (b *builder) personMonths(ps *compute.Person) *Table {
 	if ramp {
 		t.Foot = append(t.Foot, text(""))
 	}
-	t.Foot = append(t.Foot, b.keyed(b.amount(ps.Quota), "people."+ps.ID+".quota"), text(""))
+	t.Foot = append(t.Foot, b.keyed(b.amount(ps.Quota), "people.", ps.ID, ".quota"), text(""))
 	if pa != nil {
 		t.Foot = append(t.Foot, b.amountRat(pa.Actual))
 	}

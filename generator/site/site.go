@@ -50,11 +50,19 @@ type Options struct {
 	// were computed from: a render with the same key as the cache's last
 	// one reuses what it derived from them.
 	Figures [32]byte
-	// Explainer explains the figures the pages show, in a file of their
-	// own beside each page. A site for some regions' audience is given
-	// the explainer of the whole plan (its free rows share what every
-	// region leaves); nil: one of the plan rendered.
+	// Explainer explains the figures the pages show, in files beside the
+	// pages. A site for some regions' audience is given the explainer of
+	// the whole plan (its free rows share what every region leaves); nil:
+	// one of the plan rendered.
 	Explainer *explain.Explainer
+	// NoExplanations leaves the files of explanations out, the pages
+	// unchanged: planbook check renders the pages for their errors only.
+	NoExplanations bool
+	// Emit, when set, takes each page and file of explanations as soon as
+	// it is made, from the goroutines that make them, and Render returns
+	// the other files only (the theme's assets): a build that writes each
+	// file at once need not hold the whole site.
+	Emit func(name string, data []byte)
 }
 
 // siteRenderer is what the pages of one render share. Render sets it up;
@@ -83,6 +91,7 @@ type siteRenderer struct {
 	// teams section on region pages): looked up once, not on every page.
 	teams   bool
 	explain *explain.Explainer
+	homes   *homes // where the figures are explained
 	// explainKey is what the explanations are made from (explainBase).
 	explainKey memo[struct{}, [32]byte]
 }
@@ -96,8 +105,10 @@ type builder struct {
 	ids      map[string]int // chart ids used on the page
 	idPrefix string         // added to chart ids: the Markdown file being rendered
 	// explained counts the figures of the page that name their value key
-	// (see Cell.Key): a page with any gets a file of their explanations.
-	explained int
+	// (see Cell.Key), and unhomed those explained in the page's own file
+	// (see homes): a page with any gets one. keys are those value keys.
+	explained, unhomed int
+	keys               []string
 }
 
 // memo computes a value once per key, however many pages ask for it at
@@ -130,8 +141,10 @@ type renderedMarkdown struct {
 	// its charts their own way: parts[i] comes before charts[i].
 	parts  []string
 	charts []markdownChart
-	// explained counts its figures that name their value key.
-	explained int
+	// explained counts its figures that name their value key, unhomed
+	// those of them without a home, keys are those keys (see builder).
+	explained, unhomed int
+	keys               []string
 }
 
 // markdownChart is a chart placed in Markdown.
@@ -185,21 +198,29 @@ func render(r *compute.Result, th *Theme, o Options, list func(*siteRenderer) []
 	o.Cache.start()
 	rd.teams = r.HasTeams()
 	rd.figures()
-	rd.base, rd.regionBase = rd.inputs(), rd.regionInputs()
 	jobs := list(rd)
+	rd.homes = newHomes(jobs)
+	rd.base, rd.regionBase = rd.inputs(), rd.regionInputs()
 	// Render the pages on every core. Each page has a builder of its own,
 	// so the result does not depend on the order.
 	pages := make([][]byte, len(jobs))
-	explained := make([][]byte, len(jobs))
+	keys := make([][]string, len(jobs)) // the figures each page shows
 	pageErrs := make([]*diag.List, len(jobs))
+	fonts := th.fonts.newUse()
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	var done atomic.Int64
 	for i, j := range jobs {
 		g.Go(func() error {
-			pages[i], pageErrs[i] = rd.renderJob(j)
-			if j.kind != "booklet" && j.kind != "letter" {
-				explained[i] = rd.explainFile(explainPath(j.path), pages[i])
+			var shown []string
+			pages[i], shown, pageErrs[i] = rd.renderJob(j)
+			if explains(j.kind) && !o.NoExplanations {
+				keys[i] = shown
+			}
+			if o.Emit != nil {
+				fonts.page(j.path, pages[i])
+				o.Emit(j.path, pages[i])
+				pages[i] = nil
 			}
 			if o.Progress != nil {
 				o.Progress(int(done.Add(1)), len(jobs))
@@ -210,13 +231,20 @@ func render(r *compute.Result, th *Theme, o Options, list func(*siteRenderer) []
 	g.Wait()
 	errs := &diag.List{}
 	for i, j := range jobs {
-		files[j.path] = pages[i]
-		if explained[i] != nil {
-			files[explainPath(j.path)] = explained[i]
+		if o.Emit == nil {
+			files[j.path] = pages[i]
 		}
 		errs.Append(pageErrs[i])
 	}
-	for _, name := range th.fonts.used(files) {
+	if !o.Cache.keeping() {
+		rd.tree = nil // it served the pages; a cache keeps it for the next render
+	}
+	rd.explainFiles(jobs, keys, files)
+	used := fonts.files()
+	if o.Emit == nil {
+		used = th.fonts.used(files)
+	}
+	for _, name := range used {
 		files[name] = th.Assets[name]
 	}
 	return files, errs
@@ -235,7 +263,7 @@ func (rd *siteRenderer) figures() {
 		// Value keys under actuals. are paths into data/actuals.json.
 		rd.tree = append(rd.tree, data.Field{Key: "actuals", Value: data.ActualsTree(rd.r)})
 	}
-	if o.Cache != nil {
+	if o.Cache.keeping() {
 		rd.regionFigures = rd.regionFiguresKeys()
 		o.Cache.keepFigures(o.Figures, rd.tree, rd.regionFigures)
 	}
@@ -288,30 +316,31 @@ func (c *Cache) Charts() int {
 }
 
 // renderJob renders one page, unless the cache holds it with the same
-// inputs.
-func (rd *siteRenderer) renderJob(j job) ([]byte, *diag.List) {
+// inputs, and returns the value keys its figures name.
+func (rd *siteRenderer) renderJob(j job) ([]byte, []string, *diag.List) {
 	var key [32]byte
-	ok := false
-	switch {
-	case rd.opts.Cache == nil:
-	case j.region != nil:
-		key, ok = rd.regionKey(j.path, j.region, j.markdown)
-	case j.person != nil:
-		key, ok = rd.personKey(j.path, j.person), true
-	}
-	if !ok {
-		key = rd.pageKey(j.path, j.markdown...)
-	}
-	if data, ok := rd.opts.Cache.get(j.path, key); ok {
-		return data, nil
+	if rd.opts.Cache.keeping() {
+		ok := false
+		switch {
+		case j.region != nil:
+			key, ok = rd.regionKey(j.path, j.region, j.markdown)
+		case j.person != nil:
+			key, ok = rd.personKey(j.path, j.person), true
+		}
+		if !ok {
+			key = rd.pageKey(j.path, j.markdown...)
+		}
+		if data, keys, ok := rd.opts.Cache.get(j.path, key); ok {
+			return data, keys, nil
+		}
 	}
 	b := &builder{siteRenderer: rd, errs: &diag.List{}}
 	data := b.page(j.path, j.kind, func(pd *pageData) { j.fill(b, pd) })
 	if b.errs.Len() == 0 {
-		rd.opts.Cache.put(j.path, key, data)
+		rd.opts.Cache.put(j.path, key, data, b.keys)
 	}
 	rd.opts.Cache.addCharts(len(b.ids))
-	return data, b.errs
+	return data, b.keys, b.errs
 }
 
 // pageData is what every page template gets.
@@ -324,9 +353,13 @@ type pageData struct {
 	Path      string
 	Nav       []navItem
 	HasCharts bool
-	// Explain is the file of the explanations of the page's figures,
-	// beside it ("index.explain.js"); "" on a page without any.
-	Explain string
+	// Explains says the page's figures explain themselves. Explain is
+	// the file of the explanations of those that have no home elsewhere,
+	// beside it ("index.explain.js"); "" when all have. ExplainHomes
+	// says which kinds of figures have homes, in how many files
+	// ("regions:125", see homes).
+	Explains              bool
+	Explain, ExplainHomes string
 
 	Dashboard *dashboard
 	Regions   *regionsPage
@@ -368,8 +401,11 @@ func (b *builder) page(path, kind string, fill func(*pageData)) []byte {
 	fill(pd)
 	pd.Nav = b.nav(path)
 	pd.HasCharts = len(b.ids) > 0
-	if b.explained > 0 && kind != "booklet" && kind != "letter" {
-		pd.Explain = pathpkg.Base(explainPath(path))
+	if b.explained > 0 && explains(kind) {
+		pd.Explains, pd.ExplainHomes = true, b.homes.kinds
+		if b.unhomed > 0 {
+			pd.Explain = pathpkg.Base(explainPath(path))
+		}
 	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
@@ -430,15 +466,26 @@ type card struct {
 	Key    string // the value key of the figure Value shows, or ""
 }
 
-// keyedCard returns c showing the figure at key, and counts it on the
-// page.
-func (b *builder) keyedCard(c card, key string) card {
+// keyedCard returns c showing the figure whose value key is key's parts
+// joined, and counts it on the page.
+func (b *builder) keyedCard(c card, key ...string) card {
 	if !b.r.Plan.Config.Explain {
 		return c
 	}
-	c.Key = key
-	b.explained++
+	c.Key = b.countKey(key)
 	return c
+}
+
+// countKey counts a figure of the page that names its value key, given
+// in parts, and returns the key.
+func (b *builder) countKey(parts []string) string {
+	key := strings.Join(parts, "")
+	b.explained++
+	b.keys = append(b.keys, key)
+	if b.homes.of(key) == "" {
+		b.unhomed++
+	}
+	return key
 }
 
 // ChangeSign is up, down or flat by the sign the change is written with

@@ -35,14 +35,14 @@ type Cell struct {
 	Key string
 }
 
-// keyed returns c showing the figure at key, and counts it on the page;
-// c as it is on a site whose figures do not explain themselves.
-func (b *builder) keyed(c Cell, key string) Cell {
+// keyed returns c showing the figure whose value key is key's parts
+// joined, and counts it on the page; c as it is on a site whose figures
+// do not explain themselves, which then joins no key.
+func (b *builder) keyed(c Cell, key ...string) Cell {
 	if !b.r.Plan.Config.Explain {
 		return c
 	}
-	c.Key = key
-	b.explained++
+	c.Key = b.countKey(key)
 	return c
 }
 
@@ -169,7 +169,7 @@ func (b *builder) periodTable(name string, labels []string, values []int64, pref
 	var sum int64
 	for i, v := range values {
 		sum += v
-		t.Rows = append(t.Rows, []Cell{text(labels[i]), b.keyed(b.amount(v), prefix+entry+strconv.Itoa(i+1)), b.sharePercent(v, sumAll), b.amount(sum)})
+		t.Rows = append(t.Rows, []Cell{text(labels[i]), b.keyed(b.amount(v), prefix, entry, strconv.Itoa(i+1)), b.sharePercent(v, sumAll), b.amount(sum)})
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), b.keyed(b.amount(sumAll), total), b.sharePercent(sumAll, sumAll), text("")}
 	return t
@@ -191,8 +191,8 @@ func (b *builder) productsTable(*compute.Region) *Table {
 			base.Add(base, pr.Baseline)
 		}
 		key := "products." + pr.ID + "."
-		t.Rows = append(t.Rows, []Cell{text(pr.Name), text(b.lang.T("class." + pr.Class)), b.keyed(b.amountRat(pr.Baseline), key+"baseline"),
-			b.keyed(b.amount(pr.Target), key+"target"), b.sharePercent(pr.Target, b.r.Target), b.keyed(b.change(pr.Growth), key+"growth")})
+		t.Rows = append(t.Rows, []Cell{text(pr.Name), text(b.lang.T("class." + pr.Class)), b.keyed(b.amountRat(pr.Baseline), key, "baseline"),
+			b.keyed(b.amount(pr.Target), key, "target"), b.sharePercent(pr.Target, b.r.Target), b.keyed(b.change(pr.Growth), key, "growth")})
 	}
 	var sum int64
 	for _, pr := range b.r.Products {
@@ -210,7 +210,7 @@ func (b *builder) productsTable(*compute.Region) *Table {
 func (b *builder) regionProductsTable(region *compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.product"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
 	for j, p := range b.r.Products {
-		t.Rows = append(t.Rows, []Cell{text(p.Name), b.keyed(b.amount(region.Products[j]), "regions."+region.ID+".products."+p.ID), b.sharePercent(region.Products[j], region.Target)})
+		t.Rows = append(t.Rows, []Cell{text(p.Name), b.keyed(b.amount(region.Products[j]), "regions.", region.ID, ".products.", p.ID), b.sharePercent(region.Products[j], region.Target)})
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sumOf(region.Products)), b.sharePercent(sumOf(region.Products), region.Target)}
 	return t
@@ -267,7 +267,7 @@ func (b *builder) channelsTable(*compute.Region) *Table {
 		sum += ch.Target
 	}
 	for _, ch := range b.r.Channels {
-		t.Rows = append(t.Rows, []Cell{text(ch.Name), b.keyed(b.amount(ch.Target), "channels."+ch.ID+".target"), b.sharePercent(ch.Target, sum), b.count(int64(ch.Regions))})
+		t.Rows = append(t.Rows, []Cell{text(ch.Name), b.keyed(b.amount(ch.Target), "channels.", ch.ID, ".target"), b.sharePercent(ch.Target, sum), b.count(int64(ch.Regions))})
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), b.amount(sum), b.sharePercent(sum, sum), text("")}
 	return t
@@ -282,7 +282,7 @@ func (b *builder) regionChannelsTable(region *compute.Region) *Table {
 			stage = b.lang.T("stage." + ch.Stage)
 		}
 		key := "regions." + region.ID + ".channels." + ch.ID + "."
-		t.Rows = append(t.Rows, []Cell{text(ch.Name), text(stage), b.keyed(b.amount(ch.Target), key+"target"), b.keyed(b.percent(ch.Share), key+"share"), b.change(ch.Growth)})
+		t.Rows = append(t.Rows, []Cell{text(ch.Name), text(stage), b.keyed(b.amount(ch.Target), key, "target"), b.keyed(b.percent(ch.Share), key, "share"), b.change(ch.Growth)})
 		sum += ch.Target
 	}
 	t.Foot = []Cell{text(b.lang.T("col.total")), text(""), b.amount(sum), b.sharePercent(sum, region.Target), text("")}
@@ -293,13 +293,15 @@ func (b *builder) customersTable(region *compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.customer"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true), head(b.lang.T("col.count"), true), b.unitHead("col.per-customer")}}
 	var sum int64
 	for i, c := range b.r.Customers {
-		key := "customers." + c.ID + "."
-		row := []Cell{text(c.Name), b.keyed(b.amount(c.Target), key+"target"), b.sharePercent(c.Target, b.r.Target), b.keyed(b.count(c.Count), key+"count"), b.keyed(b.amountRat(c.PerCustomer), key+"per_customer")}
+		var row []Cell
 		target := c.Target
 		if region != nil {
 			rc := region.Customers[i]
 			target = rc.Target
-			row = []Cell{text(c.Name), b.keyed(b.amount(rc.Target), "regions."+region.ID+".customers."+c.ID), b.sharePercent(rc.Target, region.Target), b.count(rc.Count), b.amountRat(rc.PerCustomer)}
+			row = []Cell{text(c.Name), b.keyed(b.amount(rc.Target), "regions.", region.ID, ".customers.", c.ID), b.sharePercent(rc.Target, region.Target), b.count(rc.Count), b.amountRat(rc.PerCustomer)}
+		} else {
+			key := "customers." + c.ID + "."
+			row = []Cell{text(c.Name), b.keyed(b.amount(c.Target), key, "target"), b.sharePercent(c.Target, b.r.Target), b.keyed(b.count(c.Count), key, "count"), b.keyed(b.amountRat(c.PerCustomer), key, "per_customer")}
 		}
 		t.Rows = append(t.Rows, row)
 		sum += target
@@ -312,9 +314,9 @@ func (b *builder) flowTable(*compute.Region) *Table {
 	t := &Table{Caption: b.caption(), Head: []Cell{head(b.lang.T("col.region"), false), head(b.lang.T("col.channel"), false), b.unitHead("col.target"), head(b.lang.T("col.share"), true)}}
 	for _, reg := range b.r.Regions {
 		key := "regions." + reg.ID + "."
-		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(""), b.keyed(b.amount(reg.Target), key+"target"), b.sharePercent(reg.Target, b.r.Target)})
+		t.Rows = append(t.Rows, []Cell{{Text: reg.Name, Link: b.regionLink(reg.ID)}, text(""), b.keyed(b.amount(reg.Target), key, "target"), b.sharePercent(reg.Target, b.r.Target)})
 		for _, ch := range reg.Channels {
-			t.Rows = append(t.Rows, []Cell{text(""), text(ch.Name), b.keyed(b.amount(ch.Target), key+"channels."+ch.ID+".target"), b.sharePercent(ch.Target, b.r.Target)})
+			t.Rows = append(t.Rows, []Cell{text(""), text(ch.Name), b.keyed(b.amount(ch.Target), key, "channels.", ch.ID, ".target"), b.sharePercent(ch.Target, b.r.Target)})
 		}
 	}
 	if o := b.r.Others; o != nil {

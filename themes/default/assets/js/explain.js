@@ -3,20 +3,27 @@
 // that, pointed at, tapped, or pressed with Enter or Space, opens a small
 // popover saying how the figure is computed. Escape closes it.
 //
-// The explanations are in a file beside the page, named in the main
-// element's data-explain ("index.explain.js"): it is loaded with a script
-// element the first time a figure is asked about, and hands them to
-// planbook.explained. A script element works on a server and on a page
+// The explanations are in files of the site, each loaded with a script
+// element the first time one of its figures is asked about; it hands them
+// to planbook.explained. A script element works on a server and on a page
 // opened from disk alike, under the pages' security policy (scripts from
-// the site itself, no inline code).
+// the site itself, no inline code). A figure is explained once per site:
+// a region's figures (regions.ID.…, teams.ID.…) in one of the files
+// regions/explain-N.js, a person's (people.ID.…) in one of
+// people/explain-N.js, when the main element lists the kind in
+// data-explain-homes with how many files it has ("regions:125
+// people:1250"): N is the 32-bit FNV-1a hash of the id modulo that
+// number, as the site's generator computes it; data-explain-root leads
+// from the page to the site's root. Any other figure is in the page's
+// own file, named in data-explain ("index.explain.js", or "" when it has
+// none), which is also where a figure is looked for when its home does
+// not explain it.
 (function () {
   'use strict';
 
   var planbook = window.planbook = window.planbook || {};
-  var data = null;      // the explanations, by value key, once loaded
-  var failed = false;   // the file could not be loaded
-  var script = null;    // the script element loading it
-  var waiting = [];     // what to do once it is loaded
+  var files = {};       // the files of explanations asked for, by address
+  var generation = 0;   // the page they are for: the live preview replaces it
   var pop = null;       // the popover element
   var opener = null;    // the button whose figure it explains
   var pinned = false;   // opened by a tap, a click or a key: stays until closed
@@ -43,9 +50,8 @@
     }
     if (m !== enhance.main) {
       enhance.main = m;
-      data = null;
-      failed = false;
-      script = null;
+      generation++;
+      files = {};
       close(false);
     }
     var nodes = m.querySelectorAll('[data-k]');
@@ -66,39 +72,127 @@
     }
   }
 
-  function load(then) {
-    if (data || failed) {
-      then();
-      return;
-    }
-    waiting.push(then);
-    if (script) {
-      return;
-    }
-    script = document.createElement('script');
-    var src = main().getAttribute('data-explain');
-    if (/^https?:$/.test(location.protocol)) {
-      src += '?' + (++loads) + '-' + Date.now(); // the live preview may have rebuilt it
-    }
-    script.src = src;
-    script.onerror = function () {
-      failed = true;
-      flush();
-    };
-    document.head.appendChild(script);
+  // address returns where a file named from the page is.
+  function address(name) {
+    return new URL(name, document.baseURI).href;
   }
 
+  // sources returns the files that may explain the figure at key, in the
+  // order to look in them: its home's, then the page's own.
+  function sources(key) {
+    var m = main();
+    var list = [];
+    var parts = key.split('.');
+    var kind = parts[0] === 'teams' ? 'regions' : parts[0];
+    var homes = (m.getAttribute('data-explain-homes') || '').split(' ');
+    for (var i = 0; i < homes.length && parts.length > 2; i++) {
+      var h = homes[i].split(':');
+      if (h[0] === kind && +h[1] > 0) {
+        list.push(address((m.getAttribute('data-explain-root') || '') + kind + '/explain-' + (fnv(parts[1]) % +h[1]) + '.js'));
+      }
+    }
+    var own = m.getAttribute('data-explain');
+    if (own && list.indexOf(address(own)) < 0) {
+      list.push(address(own));
+    }
+    return list;
+  }
+
+  // fnv returns the 32-bit FNV-1a hash of the UTF-8 bytes of s.
+  function fnv(s) {
+    var b = new TextEncoder().encode(s);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < b.length; i++) {
+      h = Math.imul(h ^ b[i], 0x01000193) >>> 0;
+    }
+    return h;
+  }
+
+  // load loads a file of explanations once, then calls then with it.
+  function load(src, then) {
+    var f = files[src];
+    if (!f) {
+      f = files[src] = { data: null, done: false, waiting: [] };
+      var script = document.createElement('script');
+      script.planbookFile = f;
+      script.src = /^https?:$/.test(location.protocol) ? src + '?' + (++loads) + '-' + Date.now() : src; // the live preview may have rebuilt it
+      script.onload = script.onerror = function () {
+        f.done = true;
+        flush(f);
+      };
+      document.head.appendChild(script);
+    }
+    if (f.done) {
+      then(f);
+    } else {
+      f.waiting.push(then);
+    }
+  }
+
+  function flush(f) {
+    var list = f.waiting;
+    f.waiting = [];
+    for (var i = 0; i < list.length; i++) {
+      list[i](f);
+    }
+  }
+
+  // planbook.explained takes the explanations of the file that calls it.
   planbook.explained = function (d) {
-    data = d;
-    flush();
+    var s = document.currentScript;
+    if (s && s.planbookFile) {
+      s.planbookFile.data = d;
+    }
   };
 
-  function flush() {
-    var list = waiting;
-    waiting = [];
-    for (var i = 0; i < list.length; i++) {
-      list[i]();
+  // lookup calls then with the words of the figure at key, or with null
+  // when no file explains it (or none could be loaded).
+  function lookup(key, then) {
+    var list = sources(key), gen = generation;
+    (function next(i) {
+      if (i === list.length) {
+        then(null);
+        return;
+      }
+      load(list[i], function (f) {
+        if (gen !== generation) {
+          return;
+        }
+        var w = f.data && unpack(f.data, key);
+        if (w) {
+          then(w);
+        } else {
+          next(i + 1);
+        }
+      });
+    })(0);
+  }
+
+  // unpack returns the words of the figure at key in a file's data: its
+  // texts are listed once, in d.s, and named by their place there; a list
+  // of places is its texts joined.
+  function unpack(d, key) {
+    var e = d.k && d.k[key];
+    if (!e) {
+      return null;
     }
+    function text(x) {
+      if (typeof x === 'number') {
+        return d.s[x] || '';
+      }
+      var out = '';
+      for (var i = 0; x && i < x.length; i++) {
+        out += d.s[x[i]] || '';
+      }
+      return out;
+    }
+    var w = { label: text(e[0]), value: text(e[1]), rule: text(e[2]), formula: text(e[3]), rounding: text(e[4]), inputs: [] };
+    var inputs = e[5] || [];
+    for (var i = 0; i < inputs.length; i++) {
+      var x = inputs[i];
+      w.inputs.push({ role: text(x[0]), value: text(x[1]), label: text(x[2]), where: text(x[3]), text: text(x[4]), via: x[5] ? { formula: text(x[5]) } : null });
+    }
+    return w;
   }
 
   function keyOf(button) {
@@ -134,8 +228,9 @@
     return e;
   }
 
-  // fill writes an explanation into the popover.
-  function fill(p, w, key) {
+  // fill writes an explanation into the popover; without one, that it is
+  // loading, or, done, that it could not be loaded.
+  function fill(p, w, key, done) {
     p.textContent = '';
     var head = el('div', 'explain-pop__head');
     var title = el('h2', 'explain-pop__title', w ? w.label : '');
@@ -149,7 +244,7 @@
     p.appendChild(head);
     if (!w) {
       title.textContent = words('title', 'How this figure is computed');
-      p.appendChild(el('p', 'explain-pop__rule', failed ? words('error', 'The explanations could not be loaded.') : '…'));
+      p.appendChild(el('p', 'explain-pop__rule', done ? words('error', 'The explanations could not be loaded.') : '…'));
       return;
     }
     p.appendChild(el('p', 'explain-pop__value', w.value));
@@ -224,19 +319,25 @@
     button.setAttribute('aria-expanded', 'true');
     var p = popover();
     var key = keyOf(button);
-    var show = function () {
+    var show = function (w, done) {
       if (opener !== button) {
         return;
       }
-      fill(p, data && data[key], key);
+      fill(p, w, key, done);
       p.hidden = false;
       place(p, button);
       if (pin) {
         p.focus({ preventScroll: true });
       }
     };
-    show();
-    load(show);
+    var answered = false;
+    lookup(key, function (w) {
+      answered = true;
+      show(w, true);
+    });
+    if (!answered) {
+      show(null, false); // loading
+    }
   }
 
   function close(returnFocus) {
