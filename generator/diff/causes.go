@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"planbook/generator/compute"
-	"planbook/generator/data"
 	"planbook/generator/explain"
 	"planbook/generator/plan"
 )
@@ -51,7 +50,12 @@ type KnockOn struct {
 // edits returns what was written differently in a's and b's files, in
 // file and line order.
 func edits(a, b *plan.Plan) []*Edit {
-	old, new := a.WrittenValues(), b.WrittenValues()
+	differs := func(file string) bool {
+		ta, okA := a.Sources[file]
+		tb, okB := b.Sources[file]
+		return okA != okB || ta != tb
+	}
+	old, new := a.WrittenValuesOf(differs), b.WrittenValuesOf(differs)
 	var out []*Edit
 	for id, nv := range new {
 		ov, ok := old[id]
@@ -99,21 +103,22 @@ func editKey(id string) string {
 }
 
 // cause is what a figure's moving follows from: the edits reached through
-// its own inputs, and those reached only through the rows around it.
-type cause struct{ own, around map[string]bool }
+// its own inputs. Those reached only through the rows around it (the free
+// rows' totals a free row shares by, the weights of a whole list) make no
+// cause of it, and are not followed: two plans that differ everywhere
+// would have every figure reach every edit that way.
+type cause struct{ own map[string]bool }
 
-func newCause() *cause { return &cause{own: map[string]bool{}, around: map[string]bool{}} }
+func newCause() *cause { return &cause{own: map[string]bool{}} }
 
+// add adds the causes of an input of the figure, when it is the figure's
+// own.
 func (c *cause) add(o *cause, own bool) {
-	for id := range o.own {
-		if own {
-			c.own[id] = true
-		} else {
-			c.around[id] = true
-		}
+	if !own {
+		return
 	}
-	for id := range o.around {
-		c.around[id] = true
+	for id := range o.own {
+		c.own[id] = true
 	}
 }
 
@@ -121,7 +126,6 @@ func (c *cause) add(o *cause, own bool) {
 // versions, to the edits they come from.
 type tracer struct {
 	ea, eb   *explain.Explainer
-	la, lb   map[string]data.Leaf
 	edited   map[string]bool
 	figures  map[string]*cause
 	inputs   map[*explain.Input]*cause // a shared input's causes, as if own
@@ -132,7 +136,6 @@ type tracer struct {
 func newTracer(a, b *compute.Result, edits []*Edit) *tracer {
 	t := &tracer{ea: explain.New(a, true), eb: explain.New(b, true), edited: map[string]bool{},
 		figures: map[string]*cause{}, inputs: map[*explain.Input]*cause{}, visiting: map[string]bool{}, reasons: map[string]string{}}
-	t.la, t.lb = data.Flatten(t.ea.Tree()), data.Flatten(t.eb.Tree())
 	for _, e := range edits {
 		t.edited[e.ID] = true
 	}
@@ -152,7 +155,9 @@ func (t *tracer) trace(key string) *cause {
 	for _, e := range []*explain.Explainer{t.eb, t.ea} {
 		if d, err := e.Of(key); err == nil {
 			for _, in := range d.Inputs {
-				c.add(t.input(in), in.Own)
+				if in.Own {
+					c.add(t.input(in), true)
+				}
 			}
 		}
 	}
@@ -175,11 +180,15 @@ func (t *tracer) input(in *explain.Input) *cause {
 		c.add(t.trace(in.Key), true)
 	}
 	for _, p := range in.Parts {
-		c.add(t.input(p), p.Own)
+		if p.Own {
+			c.add(t.input(p), true)
+		}
 	}
 	if in.Via != nil {
 		for _, x := range in.Via.Inputs {
-			c.add(t.input(x), x.Own)
+			if x.Own {
+				c.add(t.input(x), true)
+			}
 		}
 	}
 	t.inputs[in] = c
@@ -187,16 +196,18 @@ func (t *tracer) input(in *explain.Input) *cause {
 }
 
 // moved reports whether the figure at key differs between the versions:
-// its exact value before rounding, when before is set.
+// its exact value before rounding, when before is set. Only the figures
+// followed are derived: a diff of a few edits derives a few.
 func (t *tracer) moved(key string, before bool) bool {
-	if before {
-		da, errA := t.ea.Of(key)
-		db, errB := t.eb.Of(key)
-		return errA != nil || errB != nil || !sameRat(da.Exact, db.Exact)
+	da, errA := t.ea.Of(key)
+	db, errB := t.eb.Of(key)
+	switch {
+	case errA != nil || errB != nil:
+		return before || (errA == nil) != (errB == nil)
+	case before:
+		return !sameRat(da.Exact, db.Exact)
 	}
-	a, okA := t.la[key]
-	b, okB := t.lb[key]
-	return okA != okB || a.S != b.S || !sameRat(a.R, b.R)
+	return da.Text != db.Text || !sameRat(da.Value, db.Value)
 }
 
 // reason says why a figure none of whose own inputs was edited moved:

@@ -128,8 +128,8 @@ func (s *Positions) ID(path string) string {
 func (s *Positions) canonical(path string) string {
 	parts := strings.Split(path, ".")
 	for i := range parts {
-		if _, err := strconv.Atoi(parts[i]); err != nil {
-			continue
+		if strings.Trim(parts[i], "0123456789") != "" || parts[i] == "" {
+			continue // not an entry of a list
 		}
 		p, ok := s.loc.pos[strings.Join(parts[:i+1], ".")+".id"]
 		if !ok {
@@ -172,8 +172,18 @@ type WrittenValue struct {
 // and the roster) by ID: comparing two versions' finds the edits between
 // them.
 func (p *Plan) WrittenValues() map[string]WrittenValue {
+	return p.WrittenValuesOf(func(string) bool { return true })
+}
+
+// WrittenValuesOf returns the values written in the files that want
+// picks, as WrittenValues does: a file the same in two versions of a plan
+// holds no edit.
+func (p *Plan) WrittenValuesOf(want func(file string) bool) map[string]WrittenValue {
 	out := map[string]WrittenValue{}
 	for file, text := range p.Sources {
+		if !want(file) {
+			continue
+		}
 		switch {
 		case file == PeopleFile:
 			rosterValues(file, text, out)
