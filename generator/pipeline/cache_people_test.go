@@ -33,7 +33,7 @@ func TestKeptBuilderEqualsFreshBuildPeople(t *testing.T) {
 			what = p.edit()
 		}
 		keptRep, keptErr := kept.Build()
-		freshRep, freshErr := pipeline.NewBuilder(pipeline.Options{Site: site.dir, Out: freshOut}).Build()
+		freshRep, freshErr := pipeline.Build(pipeline.Options{Site: site.dir, Out: freshOut})
 		if fmt.Sprint(keptErr) != fmt.Sprint(freshErr) || fmt.Sprint(keptRep.Diagnostics.Sorted()) != fmt.Sprint(freshRep.Diagnostics.Sorted()) {
 			t.Fatalf("seed %d, step %d (%s): the kept builder reports\n%v\na fresh one\n%v", *cacheSeed, step, what, keptErr, freshErr)
 		}
