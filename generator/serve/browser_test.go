@@ -83,3 +83,44 @@ func TestBrowserLiveReload(t *testing.T) {
 	waitPage("the page back", `document.body.innerText.includes('Edited text.') && !document.body.innerText.includes('growht')`)
 	t.Logf("save to page back after the fix: %d ms", shownAt(t, ctx).Sub(write).Milliseconds())
 }
+
+// TestBrowserExplanationsReload opens the regions page in the live
+// preview and asks for the explanation of east's target, which comes from
+// the file of east's home; then the company's growth is edited: the page
+// is swapped in place (the explanations' script does not stay in its
+// head, which the live preview compares), and the same figure explains
+// itself with the new target, its file read again.
+func TestBrowserExplanationsReload(t *testing.T) {
+	chrome := browser.ForTest(t)
+	region := func(name, share string) string {
+		return "name = \"" + name + "\"\nstage = \"mature\"\nshare = \"" + share + "\"\n\n[[channels]]\nid = \"direct\"\nname = \"Direct\"\nstage = \"mature\"\nshare = \"100%\"\n"
+	}
+	p := start(t, map[string]string{"content/plan.toml": planTOML,
+		"content/regions/east.toml": region("East", "60%"), "content/regions/west.toml": region("West", "40%")}, nil)
+	ctx, cancel := browser.Start(context.Background(), chrome)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, time.Minute)
+	defer cancelTimeout()
+	waitPage := pageWaiter(t, ctx)
+	fig := `[data-k="regions.east.target"] > button.fig`
+	ask := func(formula string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(fig), chromedp.Click(fig)); err != nil {
+			t.Fatal(err)
+		}
+		waitPage("the popover saying "+formula, `(() => { const f = document.querySelector('#explain-pop:not([hidden]) .explain-pop__formula'); return !!f && f.textContent === '`+formula+`'; })()`)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.url+"regions/"), chromedp.WaitReady("body")); err != nil {
+		t.Fatal(err)
+	}
+	ask("1,100 × 60% = 660")
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.beforeEdit = true`)); err != nil {
+		t.Fatal(err)
+	}
+	p.write("content/plan.toml", strings.Replace(planTOML, `growth = "10%"`, `growth = "20%"`, 1))
+	waitPage("the edited target", `document.body.innerText.includes('720')`)
+	if inPlace, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.beforeEdit === true`)); !inPlace {
+		t.Error("the page was loaded again, not swapped in place: the script of the explanations asked for stays in its head")
+	}
+	ask("1,200 × 60% = 720")
+}

@@ -118,6 +118,10 @@
       script.src = /^https?:$/.test(location.protocol) ? src + '?' + (++loads) + '-' + Date.now() : src; // the live preview may have rebuilt it
       script.onload = script.onerror = function () {
         f.done = true;
+        // Its work is done: the page's head lists only what the page
+        // loads itself, which the live preview compares to swap a rebuilt
+        // page in place.
+        script.parentNode.removeChild(script);
         flush(f);
       };
       document.head.appendChild(script);
