@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"strconv"
 
+	"planbook/generator/compute"
 	"planbook/generator/data"
 	"planbook/generator/plan"
 )
@@ -66,41 +67,45 @@ func (e *Explainer) entryText(m member, field, text string) *Derivation {
 
 func (e *Explainer) productSplit() *split {
 	return e.splitOf("products", func() *split {
-		r := e.r
-		targets := make([]*big.Rat, len(r.Products))
-		for j, pr := range r.Products {
-			targets[j] = r.Amount(pr.Target)
-		}
-		return &split{table: "products", members: plan.Members(e.p.Products), fit: e.p.Target.Fit,
-			parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
-			key: func(j int) string { return "products." + r.Products[j].ID }, where: e.productMember}
+		ids, targets := idsAndTargets(e.r.Products, func(pr *compute.Product) (string, int64) { return pr.ID, pr.Target })
+		return e.targetSplit("products", plan.Members(e.p.Products), ids, targets, e.productMember)
 	})
 }
 
 func (e *Explainer) customerSplit() *split {
 	return e.splitOf("customers", func() *split {
-		r := e.r
-		targets := make([]*big.Rat, len(r.Customers))
-		for j, c := range r.Customers {
-			targets[j] = r.Amount(c.Target)
-		}
-		return &split{table: "customers", members: plan.Members(e.p.Customers), fit: e.p.Target.Fit,
-			parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
-			key: func(j int) string { return "customers." + r.Customers[j].ID }, where: e.customerMember}
+		ids, targets := idsAndTargets(e.r.Customers, func(c *compute.Customer) (string, int64) { return c.ID, c.Target })
+		return e.targetSplit("customers", plan.Members(e.p.Customers), ids, targets, e.customerMember)
 	})
 }
 
 func (e *Explainer) regionSplit() *split {
 	return e.splitOf("regions", func() *split {
-		r := e.r
-		targets := make([]*big.Rat, len(r.Regions))
-		for j, reg := range r.Regions {
-			targets[j] = r.Amount(reg.Target)
-		}
-		return &split{table: "regions", members: plan.Members(e.p.Regions), fit: e.p.Target.Fit,
-			parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
-			key: func(j int) string { return "regions." + r.Regions[j].ID }, where: e.regionMember}
+		ids, targets := idsAndTargets(e.r.Regions, func(reg *compute.Region) (string, int64) { return reg.ID, reg.Target })
+		return e.targetSplit("regions", plan.Members(e.p.Regions), ids, targets, e.regionMember)
 	})
+}
+
+// idsAndTargets lists the ids and targets (in units) of a list's members.
+func idsAndTargets[T any](list []T, of func(T) (string, int64)) (ids []string, targets []int64) {
+	ids, targets = make([]string, len(list)), make([]int64, len(list))
+	for j, x := range list {
+		ids[j], targets[j] = of(x)
+	}
+	return ids, targets
+}
+
+// targetSplit is the split of the company's annual target among a list
+// (products, customers or regions): member j's key is table.ID.
+func (e *Explainer) targetSplit(table string, members []*plan.Member, ids []string, units []int64, where func(int) member) *split {
+	r := e.r
+	targets := make([]*big.Rat, len(units))
+	for j, u := range units {
+		targets[j] = r.Amount(u)
+	}
+	return &split{table: table, members: members, fit: e.p.Target.Fit,
+		parent: figure(RoleParent, data.Amount, r.Amount(r.Target), "target"), targets: targets,
+		key: func(j int) string { return table + "." + ids[j] }, where: where}
 }
 
 func (e *Explainer) channelSplit(i int) *split {
